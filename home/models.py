@@ -1,0 +1,132 @@
+"""The home page: the entrance that brings the other pages together."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from cms.core.blocks import BodyStreamBlock
+from cms.core.models import BasePage
+from cms.events.models import EventPage
+from cms.news.models import NewsPage
+from cms.strategy.models import FieldPage, ProjectPage
+
+HOME_EVENT_COUNT = 3
+HOME_NEWS_COUNT = 3
+
+
+class HomePage(BasePage):
+    """The start page of a town's site: a welcome, the current strategy project with
+    its phase, the next workshops, the latest news and the fields of action."""
+
+    hero_title = models.CharField(
+        _("headline"),
+        max_length=200,
+        blank=True,
+        help_text=_("Large headline at the top; the page title is used if empty."),
+    )
+    introduction = RichTextField(
+        _("introduction"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("A short welcome: what happens here and how people can take part."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("header image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    featured_project = models.ForeignKey(
+        "cms_strategy.ProjectPage",
+        verbose_name=_("current strategy project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown with its current phase. If empty, the newest project is shown."
+        ),
+    )
+    body = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("further content"),
+        blank=True,
+        help_text=_("Optional content below the overview."),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("introduction"),
+                FieldPanel("hero_image"),
+            ],
+            heading=_("Welcome"),
+        ),
+        FieldPanel("featured_project"),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "cms_strategy.ProjectPage",
+        "cms_events.EventIndexPage",
+        "cms_news.NewsIndexPage",
+        "cms_core.StandardPage",
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_project(self):
+        if self.featured_project_id:
+            project = (
+                ProjectPage.objects.live().filter(pk=self.featured_project_id).first()
+            )
+            if project:
+                return project
+        return (
+            ProjectPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .order_by("-first_published_at")
+            .first()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        project = self.get_project()
+        context["project"] = project
+        context["fields_of_action"] = (
+            list(
+                FieldPage.objects.live()
+                .public()
+                .child_of(project)
+                .select_related("card_image")
+                .order_by("path")
+            )
+            if project
+            else []
+        )
+        context["next_events"] = list(
+            EventPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(end__gte=timezone.now())
+            .select_related("field_of_action")
+            .order_by("start", "pk")[:HOME_EVENT_COUNT]
+        )
+        context["latest_news"] = list(
+            NewsPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("image")
+            .order_by("-date", "-pk")[:HOME_NEWS_COUNT]
+        )
+        return context
