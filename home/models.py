@@ -109,6 +109,7 @@ class HomePage(BasePage):
                 .public()
                 .child_of(project)
                 .select_related("card_image")
+                .prefetch_related("card_image__renditions")
                 .order_by("path")
             )
             if project
@@ -127,6 +128,7 @@ class HomePage(BasePage):
             .public()
             .descendant_of(self)
             .select_related("image")
+            .prefetch_related("image__renditions")
             .order_by("-date", "-pk")[:HOME_NEWS_COUNT]
         )
         return context

@@ -56,7 +56,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
-        news = self.get_news()
+        news = self.get_news().prefetch_related("image__renditions", "tags")
         tag = request.GET.get("tag", "").strip()
         if tag:
             news = news.filter(tags__slug=tag)

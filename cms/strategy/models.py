@@ -124,12 +124,16 @@ class ProjectPage(BasePage):
 
     def get_fields(self):
         return (
-            FieldPage.objects.child_of(self).live().public().specific().order_by("path")
+            FieldPage.objects.child_of(self).live().public().order_by("path")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["fields_of_action"] = self.get_fields().select_related("card_image")
+        context["fields_of_action"] = (
+            self.get_fields()
+            .select_related("card_image")
+            .prefetch_related("card_image__renditions")
+        )
         return context
 
 
@@ -257,6 +261,7 @@ class FieldPage(BasePage):
             .public()
             .filter(field_of_action=self)
             .select_related("image")
+            .prefetch_related("image__renditions")
             .order_by("-date", "-pk")[:5]
         )
         return context

@@ -15,7 +15,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--username", default=os.environ.get("ADMIN_USERNAME", "admin"))
+        parser.add_argument(
+            "--username", default=os.environ.get("ADMIN_USERNAME", "admin")
+        )
         parser.add_argument(
             "--email", default=os.environ.get("ADMIN_EMAIL", "admin@example.org")
         )
@@ -34,7 +36,9 @@ class Command(BaseCommand):
         if generated:
             password = secrets.token_urlsafe(12)
         if user is None:
-            User.objects.create_superuser(username=username, email=email, password=password)
+            User.objects.create_superuser(
+                username=username, email=email, password=password
+            )
             action = "created"
         else:
             user.set_password(password)

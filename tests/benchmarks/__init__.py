@@ -1,0 +1,1 @@
+"""Benchmarks: server time and SQL queries of the public pages (`make bench`)."""
