@@ -84,6 +84,9 @@ class HomePage(BasePage):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    def get_share_image(self):
+        return self.share_image or self.hero_image
+
     def get_project(self):
         if self.featured_project_id:
             project = (

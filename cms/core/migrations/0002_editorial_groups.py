@@ -102,8 +102,8 @@ class Migration(migrations.Migration):
     dependencies = [
         ("cms_core", "0001_initial"),
         ("wagtailcore", "0098_apitoken"),
-        ("wagtailimages", "0001_initial"),
-        ("wagtaildocs", "0001_initial"),
+        ("wagtailimages", "0027_image_description"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]
