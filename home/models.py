@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from cms.core.blocks import BodyStreamBlock
 from cms.core.models import BasePage
+from cms.core.queries import not_restricted
 from cms.events.models import EventPage
 from cms.news.models import NewsPage
 from cms.strategy.models import FieldPage, ProjectPage
@@ -95,8 +96,7 @@ class HomePage(BasePage):
             if project:
                 return project
         return (
-            ProjectPage.objects.live()
-            .public()
+            not_restricted(ProjectPage.objects.live())
             .descendant_of(self)
             .order_by("-first_published_at")
             .first()
@@ -108,8 +108,7 @@ class HomePage(BasePage):
         context["project"] = project
         context["fields_of_action"] = (
             list(
-                FieldPage.objects.live()
-                .public()
+                not_restricted(FieldPage.objects.live())
                 .child_of(project)
                 .select_related("card_image")
                 .prefetch_related("card_image__renditions")
@@ -119,16 +118,14 @@ class HomePage(BasePage):
             else []
         )
         context["next_events"] = list(
-            EventPage.objects.live()
-            .public()
+            not_restricted(EventPage.objects.live())
             .descendant_of(self)
             .filter(end__gte=timezone.now())
             .select_related("field_of_action")
             .order_by("start", "pk")[:HOME_EVENT_COUNT]
         )
         context["latest_news"] = list(
-            NewsPage.objects.live()
-            .public()
+            not_restricted(NewsPage.objects.live())
             .descendant_of(self)
             .select_related("image")
             .prefetch_related("image__renditions")

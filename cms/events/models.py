@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
 from cms.core.models import BasePage
+from cms.core.queries import not_restricted
 
 from .ical import build_calendar
 
@@ -38,8 +39,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def get_events(self):
         return (
-            EventPage.objects.live()
-            .public()
+            not_restricted(EventPage.objects.live())
             .descendant_of(self)
             .select_related("field_of_action")
         )

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from cms.core.blocks import BodyStreamBlock
 from cms.core.models import BasePage
+from cms.core.queries import not_restricted
 
 NEWS_PER_PAGE = 10
 
@@ -35,8 +36,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def get_news(self):
         return (
-            NewsPage.objects.live()
-            .public()
+            not_restricted(NewsPage.objects.live())
             .descendant_of(self)
             .select_related("image", "field_of_action")
             .order_by("-date", "-pk")

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, InterimResultBlock
 from cms.core.models import BasePage
+from cms.core.queries import not_restricted
 
 
 class ProjectPage(BasePage):
@@ -123,9 +124,7 @@ class ProjectPage(BasePage):
         )
 
     def get_fields(self):
-        return (
-            FieldPage.objects.child_of(self).live().public().order_by("path")
-        )
+        return not_restricted(FieldPage.objects.child_of(self).live()).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -251,14 +250,13 @@ class FieldPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        events = EventPage.objects.live().public().filter(field_of_action=self)
+        events = not_restricted(EventPage.objects.live()).filter(field_of_action=self)
         context["upcoming_events"] = list(
             events.filter(end__gte=now).order_by("start")[:5]
         )
         context["past_events"] = list(events.filter(end__lt=now).order_by("-start")[:5])
         context["news_items"] = list(
-            NewsPage.objects.live()
-            .public()
+            not_restricted(NewsPage.objects.live())
             .filter(field_of_action=self)
             .select_related("image")
             .prefetch_related("image__renditions")

@@ -3,10 +3,10 @@ and pagination. Each tag costs at most one query, whatever the size of the tree.
 
 from django import template
 from django.apps import apps
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
 from django.utils.translation import get_language
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
+
+from cms.core.queries import not_restricted
 
 register = template.Library()
 
@@ -51,14 +51,6 @@ def get_menu_root(context):
         ):
             return MenuRoot(root.depth, url_path=root_path.root_path)
     return MenuRoot(root.depth, path=root.path)
-
-
-def not_restricted(queryset):
-    """Like PageQuerySet.public(), but as a subquery, so it costs no extra query."""
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return queryset.exclude(Exists(restricted))
 
 
 def menu_pages(menu_root):
