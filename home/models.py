@@ -41,6 +41,7 @@ class HomePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("A decorative image beside the welcome text; landscape format."),
     )
     featured_project = models.ForeignKey(
         "cms_strategy.ProjectPage",

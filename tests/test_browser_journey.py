@@ -20,7 +20,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
     if os.environ.get("CI"):
         raise RuntimeError(f"Chromium is required in CI but {CHROMIUM} is missing")
-    pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
+    pytest.skip(
+        "Chromium is not installed (apt-get install chromium)", allow_module_level=True
+    )
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM refuses
 # to run in a thread with a running loop unless told that this is intended.
@@ -48,9 +50,11 @@ def browser_page():
         problems = []
         page.on(
             "console",
-            lambda msg: problems.append(f"console {msg.type}: {msg.text}")
-            if msg.type in ("error", "warning")
-            else None,
+            lambda msg: (
+                problems.append(f"console {msg.type}: {msg.text}")
+                if msg.type in ("error", "warning")
+                else None
+            ),
         )
         page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
         page.on(
@@ -59,9 +63,11 @@ def browser_page():
         )
         page.on(
             "response",
-            lambda resp: problems.append(f"HTTP {resp.status}: {resp.url}")
-            if resp.status >= 400
-            else None,
+            lambda resp: (
+                problems.append(f"HTTP {resp.status}: {resp.url}")
+                if resp.status >= 400
+                else None
+            ),
         )
         page.problems = problems
         yield page
@@ -80,7 +86,9 @@ def test_citizen_finds_a_workshop_and_downloads_its_calendar_entry(
     page = browser_page
     project = ProjectPage.objects.get()
     field = FieldPage.objects.live().order_by("path").first()
-    event = EventPage.objects.live().filter(field_of_action=field).order_by("start").first()
+    event = (
+        EventPage.objects.live().filter(field_of_action=field).order_by("start").first()
+    )
 
     page.goto(demo_site + "/")
     assert page.url == demo_site + "/de/"

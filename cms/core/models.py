@@ -54,7 +54,12 @@ class StandardPage(BasePage):
         blank=True,
         help_text=_("One or two sentences shown in large type below the title."),
     )
-    body = StreamField(BodyStreamBlock(), verbose_name=_("content"), blank=True)
+    body = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("content"),
+        blank=True,
+        help_text=_("Text, images, downloads and more, built from blocks."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
@@ -159,8 +164,17 @@ class SiteBranding(BaseSiteSetting):
         blank=True,
         help_text=_("A function address, e.g. smartcity@example.org."),
     )
-    contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
-    contact_address = models.TextField(_("postal address"), blank=True)
+    contact_phone = models.CharField(
+        _("contact phone"),
+        max_length=50,
+        blank=True,
+        help_text=_("A central number of the office, e.g. +49 4101 000-0."),
+    )
+    contact_address = models.TextField(
+        _("postal address"),
+        blank=True,
+        help_text=_("Street, postcode and town, one per line."),
+    )
     footer_links = StreamField(
         [("link", FooterLinkBlock())],
         verbose_name=_("footer links"),

@@ -26,7 +26,11 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     """The list of all events: upcoming ones first, past ones below, with a
     calendar feed (.ics) that people can subscribe to."""
 
-    introduction = models.TextField(_("introduction"), blank=True)
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A few sentences above the list of events."),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["home.HomePage", "cms_strategy.ProjectPage"]
@@ -100,9 +104,13 @@ class EventPage(RoutablePageMixin, BasePage):
     start = models.DateTimeField(
         _("start"), help_text=_("Date and time in German time.")
     )
-    end = models.DateTimeField(_("end"))
+    end = models.DateTimeField(_("end"), help_text=_("Must be after the start."))
     format = models.CharField(
-        _("format"), max_length=10, choices=FORMAT_CHOICES, default=ONLINE
+        _("format"),
+        max_length=10,
+        choices=FORMAT_CHOICES,
+        default=ONLINE,
+        help_text=_("For events on site, give the venue and the address below."),
     )
     online_note = models.TextField(
         _("note on taking part online"),
@@ -113,10 +121,21 @@ class EventPage(RoutablePageMixin, BasePage):
             "link here: it goes only to registered people."
         ),
     )
-    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
-    street = models.CharField(_("street and number"), max_length=200, blank=True)
-    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
-    city = models.CharField(_("town"), max_length=100, blank=True)
+    venue_name = models.CharField(
+        _("venue"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. 'Council chamber, town hall'. Only for events on site."),
+    )
+    street = models.CharField(
+        _("street and number"), max_length=200, blank=True, help_text=_("On site only.")
+    )
+    postcode = models.CharField(
+        _("postcode"), max_length=10, blank=True, help_text=_("On site only.")
+    )
+    city = models.CharField(
+        _("town"), max_length=100, blank=True, help_text=_("On site only.")
+    )
     description = RichTextField(
         _("description"),
         features=RICH_TEXT_FEATURES,

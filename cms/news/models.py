@@ -23,7 +23,11 @@ NEWS_PER_PAGE = 10
 class NewsIndexPage(RoutablePageMixin, BasePage):
     """The overview of all news items, newest first, filterable by tag, with a feed."""
 
-    introduction = models.TextField(_("introduction"), blank=True)
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A few sentences above the list of news."),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["home.HomePage", "cms_strategy.ProjectPage"]
@@ -88,7 +92,11 @@ class NewsPageTag(TaggedItemBase):
 class NewsPage(BasePage):
     """A news item: a date, a teaser for the overview, an image and the text."""
 
-    date = models.DateField(_("date"), default=timezone.localdate)
+    date = models.DateField(
+        _("date"),
+        default=timezone.localdate,
+        help_text=_("The date shown with the news item; the overview is sorted by it."),
+    )
     teaser = models.TextField(
         _("teaser"),
         max_length=400,
@@ -103,6 +111,7 @@ class NewsPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Shown in the overview and at the top of the news item."),
     )
     image_alt = models.CharField(
         _("alternative text of the image"),
@@ -110,7 +119,12 @@ class NewsPage(BasePage):
         blank=True,
         help_text=_("What the image shows, for people who cannot see it."),
     )
-    body = StreamField(BodyStreamBlock(), verbose_name=_("text"), blank=True)
+    body = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("text"),
+        blank=True,
+        help_text=_("Text, images, downloads and more, built from blocks."),
+    )
     field_of_action = models.ForeignKey(
         "cms_strategy.FieldPage",
         verbose_name=_("field of action"),

@@ -28,3 +28,4 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="stadtdialog-static-"))

@@ -30,7 +30,12 @@ class ProjectPage(BasePage):
         blank=True,
         help_text=_("What the project wants to achieve."),
     )
-    body = StreamField(BodyStreamBlock(), verbose_name=_("further content"), blank=True)
+    body = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("further content"),
+        blank=True,
+        help_text=_("Text, images, downloads and more, built from blocks."),
+    )
     start_date = models.DateField(_("start"), help_text=_("First day of the project."))
     end_date = models.DateField(
         _("end"),
@@ -142,15 +147,21 @@ class ProjectPhase(Orderable):
     PAST, CURRENT, FUTURE = "past", "current", "future"
 
     page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="phases")
-    name = models.CharField(_("name"), max_length=120)
-    start_date = models.DateField(_("start"))
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("E.g. 'Status-quo analysis'.")
+    )
+    start_date = models.DateField(_("start"), help_text=_("First day of the phase."))
     end_date = models.DateField(
         _("end"),
         null=True,
         blank=True,
         help_text=_("Leave empty if the phase is open-ended."),
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("What happens in this phase, in one or two sentences."),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -209,7 +220,12 @@ class FieldPage(BasePage):
             "The questions and problems the town wants to tackle in this field."
         ),
     )
-    body = StreamField(BodyStreamBlock(), verbose_name=_("content"), blank=True)
+    body = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("content"),
+        blank=True,
+        help_text=_("Text, images, downloads and more, built from blocks."),
+    )
     interim_results = StreamField(
         [("result", InterimResultBlock())],
         verbose_name=_("interim results"),

@@ -82,10 +82,7 @@ BRANDING = {
     "contact_email": CONTACT_EMAIL,
     # Left empty on purpose: the demo must not carry a real telephone number.
     "contact_phone": "",
-    "contact_address": (
-        "Stadt Pinneberg\nProjektbüro Smart City\nRathaus, Musterstraße 1\n"
-        "25421 Pinneberg"
-    ),
+    "contact_address": "Rathaus, Musterstraße 1\n25421 Pinneberg",
 }
 FOOTER_LINKS = [
     ("Impressum", "imprint"),
