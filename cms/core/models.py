@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -98,11 +99,14 @@ def validate_brand_colour(value):
         raise ValidationError(
             _(
                 "This colour is too light: white text on it has a contrast of "
-                "%(ratio).2f:1, but at least %(minimum).1f:1 is needed so that "
+                "%(ratio)s:1, but at least %(minimum)s:1 is needed so that "
                 "everyone can read it. Choose a darker shade."
             ),
             code="low_contrast",
-            params={"ratio": ratio, "minimum": MIN_TEXT_CONTRAST},
+            params={
+                "ratio": number_format(ratio, 2),
+                "minimum": number_format(MIN_TEXT_CONTRAST, 1),
+            },
         )
 
 
