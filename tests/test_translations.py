@@ -1,0 +1,35 @@
+"""The German interface catalogue is complete and compiled."""
+
+from pathlib import Path
+
+import polib
+from django.conf import settings
+from django.utils import translation
+
+LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
+
+
+def test_german_catalogue_has_no_untranslated_or_fuzzy_entries():
+    catalogue = polib.pofile(str(LOCALE_DIR / "de/LC_MESSAGES/django.po"))
+    assert len(catalogue) > 200
+    assert [e.msgid for e in catalogue.untranslated_entries()] == []
+    assert [e.msgid for e in catalogue.fuzzy_entries()] == []
+
+
+def test_compiled_german_catalogue_matches_the_source():
+    """A .po edited without `make compilemessages` would not show on the site."""
+    source = polib.pofile(str(LOCALE_DIR / "de/LC_MESSAGES/django.po"))
+    compiled = {
+        e.msgid: e.msgstr
+        for e in polib.mofile(str(LOCALE_DIR / "de/LC_MESSAGES/django.mo"))
+    }
+    singular = [e for e in source if not e.msgid_plural]
+    assert {e.msgid: compiled.get(e.msgid) for e in singular} == {
+        e.msgid: e.msgstr for e in singular
+    }
+
+
+def test_interface_speaks_german_by_default():
+    assert settings.LANGUAGE_CODE == "de"
+    with translation.override("de"):
+        assert translation.gettext("Skip to content") == "Zum Inhalt springen"
