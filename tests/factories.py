@@ -45,7 +45,11 @@ class BasePageFactory(wagtail_factories.PageFactory):
 
     @classmethod
     def _create_instance(cls, model_class, parent, kwargs):
-        instance = super()._create_instance(model_class, parent, kwargs)
+        tags = kwargs.pop("tags", ())
+        instance = model_class(**kwargs)
+        if tags:
+            instance.tags.add(*tags)
+        parent.add_child(instance=instance)
         revision = instance.save_revision()
         if instance.live:
             revision.publish()

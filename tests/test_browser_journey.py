@@ -15,7 +15,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
     if os.environ.get("CI"):

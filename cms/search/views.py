@@ -10,7 +10,11 @@ MAX_QUERY_LENGTH = 200
 
 def search(request):
     """Search live, public pages of the request's language; empty query shows a form."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = request.GET.get("q", "").replace("\x00", "")
+    if query.count('"') % 2:
+        # An unbalanced quote breaks the phrase syntax of the search backends.
+        query = query.replace('"', " ")
+    query = query.strip()[:MAX_QUERY_LENGTH]
     results = None
     if query:
         pages = (

@@ -217,3 +217,7 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILEMBEDS_FINDERS = []  # embeds would load third-party content into pages
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 TAGGIT_CASE_INSENSITIVE = True
+
+# Participation: the town answers under the municipality's name (site setting).
+PARTICIPATION_AUTHORITY_SETTING = "cms_core.SiteBranding.municipality_name"
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars would be a third-party request

@@ -58,3 +58,10 @@ LOGGING = {
 }
 
 ADMINS = [("Admin", addr) for addr in env_list("ADMIN_EMAILS")]
+
+# W019: the admin's page preview is shown in a same-origin frame, so frames stay
+# allowed from this site only. W021: HSTS preloading is a per-domain decision of
+# the operator (SECURE_HSTS_PRELOAD=true), not a default.
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS.append("security.W021")
