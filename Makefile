@@ -50,8 +50,8 @@ bench: install-dev
 
 ## Translation catalogues (needs GNU gettext: apt-get install gettext).
 messages: install
-	$(MANAGE) makemessages --all --ignore=.venv --ignore=staticfiles --ignore=media --ignore=tests --no-obsolete
-	$(MANAGE) makemessages --all -d djangojs --ignore=.venv --ignore=staticfiles --ignore=media
+	$(MANAGE) makemessages --all --ignore=.venv --ignore=staticfiles --ignore=media --ignore=tests --ignore=var --ignore=participation --no-obsolete
+	cd participation && ../$(PY) ../manage.py makemessages --all --no-obsolete
 
 compilemessages: install
 	$(MANAGE) compilemessages --ignore=.venv

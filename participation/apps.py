@@ -12,3 +12,8 @@ class ParticipationConfig(AppConfig):
     name = "participation"
     verbose_name = _("Participation")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from .tokens import make_token
+from .tokens import link_max_age, make_token
 
 logger = logging.getLogger(__name__)
 
@@ -37,15 +37,12 @@ def send(template, recipient, language, context):
         )
         text = render_to_string(f"participation/emails/{template}.txt", context)
         html = render_to_string(f"participation/emails/{template}.html", context)
-        manage_url = context.get("manage_url")
     message = EmailMultiAlternatives(
         subject=" ".join(subject.split()),
         body=text,
         to=[recipient],
         headers={"Auto-Submitted": "auto-generated"},
     )
-    if manage_url:
-        message.extra_headers["List-Unsubscribe"] = f"<{manage_url}>"
     message.attach_alternative(html, "text/html")
     message.send()
     return True
@@ -81,6 +78,7 @@ def send_confirmation(link, contribution):
             "participant": link.participant,
             "contribution": contribution,
             "confirm_url": absolute_url(reverse("participation:confirm", args=[token])),
+            "valid_days": link_max_age().days,
         },
     )
 
@@ -114,9 +112,47 @@ def send_moderation_decision(contribution):
 
 def send_status_change(idea):
     """Tell the author of an idea its new status and the reason."""
-    return _participant_mail("status", idea)
+    merged_url = contribution_url(idea.merged_into) if idea.merged_into_id else ""
+    return _participant_mail("status", idea, merged_url=merged_url)
 
 
 def send_official_answer(idea):
     """Tell the author of an idea that the town has answered it."""
     return _participant_mail("answer", idea)
+
+
+def send_manage_link(link, language=None):
+    """A link to the page where a participant sees, edits and withdraws their own
+    contributions; `link` is an AccessLink with the purpose 'manage'."""
+    participant = link.participant
+    return send(
+        "manage",
+        participant.email,
+        language or participant.language,
+        {
+            "participant": participant,
+            "manage_url": absolute_url(
+                reverse("participation:manage", args=[make_token(link)])
+            ),
+            "valid_days": link_max_age().days,
+        },
+    )
+
+
+def send_support_confirmation(link, idea, language=None):
+    """The double opt-in mail for a support: opening the single-use link confirms
+    the address and counts the support for the idea."""
+    token = make_token(link)
+    path = reverse("participation:confirm", args=[token]) + f"?support={idea.pk}"
+    return send(
+        "confirm_support",
+        link.participant.email,
+        language or link.participant.language,
+        {
+            "participant": link.participant,
+            "idea": idea,
+            "idea_url": contribution_url(idea),
+            "confirm_url": absolute_url(path),
+            "valid_days": link_max_age().days,
+        },
+    )

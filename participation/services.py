@@ -97,7 +97,9 @@ def _request_confirmation(participant, contribution):
     link = AccessLink.objects.create(
         participant=participant, purpose=AccessLink.CONFIRM
     )
-    transaction.on_commit(lambda: emails.send_confirmation(link, contribution))
+    transaction.on_commit(
+        lambda: emails.send_confirmation(link, contribution), robust=True
+    )
 
 
 @transaction.atomic
@@ -144,7 +146,7 @@ def submit_idea(
         idea.image = image
     idea.save()
     if confirmed:
-        transaction.on_commit(lambda: emails.send_received(idea))
+        transaction.on_commit(lambda: emails.send_received(idea), robust=True)
     else:
         _request_confirmation(participant, idea)
     return Submission(idea, needs_confirmation=not confirmed)
@@ -179,7 +181,7 @@ def submit_comment(
     )
     if confirmed:
         _count_visibility_change(comment, was_visible=False)
-        transaction.on_commit(lambda: emails.send_received(comment))
+        transaction.on_commit(lambda: emails.send_received(comment), robust=True)
     else:
         _request_confirmation(participant, comment)
     return Submission(comment, needs_confirmation=not confirmed)
@@ -281,6 +283,31 @@ def withdraw_support(idea, participant):
 
 
 @transaction.atomic
+def request_support_confirmation(idea, *, email, language):
+    """For a browser that does not know its participant yet: e-mail a link that
+    confirms the address; opening it counts the support for the idea."""
+    participant = get_participant(email, language=language)
+    link = AccessLink.objects.create(
+        participant=participant, purpose=AccessLink.CONFIRM
+    )
+    transaction.on_commit(
+        lambda: emails.send_support_confirmation(link, idea, language), robust=True
+    )
+    return link
+
+
+@transaction.atomic
+def create_manage_link(participant, *, send=False, language=None):
+    """A link to the participant's own contributions; e-mailed if `send`."""
+    link = AccessLink.objects.create(participant=participant, purpose=AccessLink.MANAGE)
+    if send:
+        transaction.on_commit(
+            lambda: emails.send_manage_link(link, language), robust=True
+        )
+    return link
+
+
+@transaction.atomic
 def report_contribution(
     contribution, *, reason, explanation, reporter_hash, participant=None
 ):
@@ -342,7 +369,7 @@ def _set_visibility(contribution, visibility, user, action, reason=""):
     if isinstance(locked, DiscussionComment):
         _count_visibility_change(locked, was_visible)
     log(instance=locked, action=action, user=user, data={"reason": reason})
-    transaction.on_commit(lambda: emails.send_moderation_decision(locked))
+    transaction.on_commit(lambda: emails.send_moderation_decision(locked), robust=True)
     return locked
 
 
@@ -391,7 +418,7 @@ def set_idea_status(idea, status, user, reason="", merged_into=None):
         user=user,
         data={"from": previous, "to": status, "reason": reason},
     )
-    transaction.on_commit(lambda: emails.send_status_change(locked))
+    transaction.on_commit(lambda: emails.send_status_change(locked), robust=True)
     return locked
 
 
@@ -403,7 +430,7 @@ def answer_idea(idea, text, user):
     locked.answered_at = timezone.now()
     locked.save(update_fields=["official_answer", "answered_at"])
     log(instance=locked, action="participation.answer", user=user)
-    transaction.on_commit(lambda: emails.send_official_answer(locked))
+    transaction.on_commit(lambda: emails.send_official_answer(locked), robust=True)
     return locked
 
 

@@ -27,11 +27,6 @@ if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
         "Chromium is not installed (apt-get install chromium)", allow_module_level=True
     )
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM refuses
-# to run in a thread with a running loop unless told that this is intended.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
 @pytest.fixture
 def demo_site(live_server):
     from home.demo.builder import load_demo
@@ -41,8 +36,12 @@ def demo_site(live_server):
 
 
 @pytest.fixture
-def browser_page():
+def browser_page(monkeypatch):
     from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django's ORM refuses
+    # to run in a thread with a running loop unless told that this is intended.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(

@@ -5,6 +5,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from participation.blocks import CommentStreamBlock, IdeaCollectionBlock
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -125,6 +127,8 @@ class BodyStreamBlock(blocks.StreamBlock):
     documents = DocumentListBlock()
     call_to_action = CallToActionBlock()
     accordion = AccordionBlock()
+    idea_collection = IdeaCollectionBlock()
+    comment_stream = CommentStreamBlock()
 
 
 class FooterLinkBlock(blocks.StructBlock):

@@ -22,6 +22,7 @@ from home.models import HomePage
 
 from . import content as c
 from .media import MediaLibrary, build_pdf
+from .participation import DemoParticipation
 
 BERLIN = ZoneInfo("Europe/Berlin")
 WELCOME_SLUG = "home"  # the plain page Wagtail's first migration creates
@@ -49,6 +50,7 @@ class DemoBuilder:
         self.refs = {}  # name -> page, for c.Ref links
         self.fields = {}  # key of a field of action -> FieldPage
         self.finishers = []  # (page, callback): filled in and published last
+        self.participation = DemoParticipation()
 
     # --- helpers ---------------------------------------------------------------------
 
@@ -122,10 +124,13 @@ class DemoBuilder:
             self.refs[data["key"]], _ = self.child(
                 home, StandardPage, data["slug"], lambda d=data: self.build_standard(d)
             )
+        self.participation.ensure_canned_replies()
         for data in c.FIELDS:
-            self.fields[data["key"]], _ = self.child(
+            page, created = self.child(
                 project, FieldPage, data["slug"], lambda d=data: self.build_field(d)
             )
+            self.fields[data["key"]] = page
+            self.participation.take_part(data, page, created)
         self.build_events(self.refs["events"])
         for data in c.NEWS:
             self.child(
@@ -329,7 +334,10 @@ class DemoBuilder:
             introduction=data["introduction"],
             card_image=image,
             challenges=data["challenges"],
-            body=self.resolve(c.field_body(data)),
+            body=self.resolve(c.field_body(data))
+            + self.participation.body_blocks(
+                data, FieldPage._meta.get_field("body").stream_block
+            ),
             interim_results=[
                 {
                     "type": "result",
@@ -439,9 +447,16 @@ class DemoBuilder:
     # --- report ----------------------------------------------------------------------
 
     def summary(self):
-        if not (self.pages_created or self.media.created or self.settings_changed):
+        participation = self.participation.created
+        if not (
+            self.pages_created
+            or self.media.created
+            or self.settings_changed
+            or participation
+        ):
             return "Demo content is already there; nothing changed."
         return (
             f"Demo content loaded: {self.pages_created} pages, "
-            f"{self.media.created} images and documents created."
+            f"{self.media.created} images and documents, "
+            f"{participation} participation items created."
         )

@@ -163,6 +163,9 @@ class Idea(Contribution):
         verbose_name = _("idea")
         verbose_name_plural = _("ideas")
         ordering = ["-created_at", "-pk"]
+        permissions = [
+            ("moderate_contributions", _("Can moderate ideas and comments")),
+        ]
         indexes = [
             models.Index(fields=["collection", "visibility", "-created_at"]),
             models.Index(fields=["collection", "visibility", "-support_count"]),
@@ -231,6 +234,8 @@ class DiscussionComment(Contribution):
         ordering = ["created_at", "pk"]
         indexes = [
             models.Index(fields=["stream", "parent", "visibility", "created_at"]),
+            # the public list: newest first, whatever the moderation state
+            models.Index(fields=["stream", "parent", "-created_at"]),
         ]
 
     def __str__(self):

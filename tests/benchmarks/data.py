@@ -2,17 +2,23 @@
 
 import datetime
 
+from django.core.management import call_command
+from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Page
 
 from cms.events.models import EventIndexPage, EventPage
 from cms.news.models import NewsIndexPage, NewsPage
 from cms.strategy.models import FieldPage, ProjectPage
 from home.demo.builder import load_demo
 from home.models import HomePage
+from participation.models import CommentStream, Idea, IdeaCollection
 
 
-def build_site(extra):
-    """Load the demo, add `extra` news items and events, and return the pages to time."""
+def build_site(extra, ideas=1000, comments=10000):
+    """Load the demo, add `extra` news items and events, fill one field page with
+    `ideas` ideas and `comments` comments, and return the pages to time."""
     load_demo()
     home = HomePage.objects.get()
     field = FieldPage.objects.live().order_by("path").first()
@@ -40,6 +46,18 @@ def build_site(extra):
         )
         event_index.add_child(instance=event)
         event.save_revision().publish()
+    call_command("seed_participation", ideas=ideas, comments=comments, random_seed=1)
+    collection = (
+        IdeaCollection.objects.annotate(size=Count("ideas")).order_by("-size").first()
+    )
+    seeded_page = Page.objects.get(pk=collection.page_id).specific
+    stream = CommentStream.objects.filter(page=seeded_page, idea__isnull=True).first()
+    busiest = (
+        Idea.objects.visible()
+        .filter(collection=collection)
+        .order_by("-comment_count", "pk")
+        .first()
+    )
     project = ProjectPage.objects.get()
     event = EventPage.objects.live().order_by("path").first()
     news = NewsPage.objects.live().order_by("path").first()
@@ -53,4 +71,12 @@ def build_site(extra):
         ("news index", news_index.url),
         ("news page", news.url),
         ("news feed", news_index.url + "feed/"),
+        (f"field page, {ideas} ideas", seeded_page.url),
+        (
+            "field page, most supported",
+            f"{seeded_page.url}?ideas{collection.pk}-sort=supported",
+        ),
+        ("stream, page 50", f"{seeded_page.url}?comments{stream.pk}-page=50"),
+        ("idea page, busiest", reverse("participation:idea_detail", args=[busiest.pk])),
+        ("moderation queue (admin)", reverse("participation_moderation:index")),
     ]

@@ -1,0 +1,141 @@
+"""StreamField blocks that put participation on any page: staff add an idea
+collection or a comment stream to a page's body and choose which one it shows.
+
+Heading and intro are translatable text; the collection or stream is the same
+in every language version of the page, so all readers share one discussion.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .forms import CommentForm, IdeaForm
+from .listings import (
+    SORT_CHOICES,
+    comment_labels,
+    comment_listing,
+    current_participant,
+    idea_labels,
+    idea_listing,
+    localized_categories,
+    participant_initial,
+)
+
+
+def request_of(parent_context):
+    return (parent_context or {}).get("request")
+
+
+class IdeaCollectionBlock(blocks.StructBlock):
+    """Shows an idea collection on a page: its ideas, sortable and filterable,
+    and the form to hand in a new idea while the collection is open."""
+
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        max_length=200,
+        help_text=_("E.g. 'Your ideas for mobility'."),
+    )
+    intro = blocks.TextBlock(
+        label=_("Introduction"),
+        required=False,
+        help_text=_("A few sentences: what ideas are wanted, and what happens next."),
+    )
+    collection = SnippetChooserBlock(
+        "participation.IdeaCollection",
+        label=_("Idea collection"),
+        help_text=_("The collection whose ideas this block shows and collects."),
+    )
+
+    class Meta:
+        icon = "pick"
+        label = _("Idea collection")
+        template = "participation/blocks/idea_collection.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        collection = value.get("collection")
+        if collection is None:
+            return context
+        request = request_of(parent_context)
+        participant = current_participant(request)
+        categories = localized_categories(collection)
+        form = None
+        if collection.accepts_contributions():
+            form = IdeaForm(
+                collection=collection,
+                categories=categories,
+                request=request,
+                id_prefix=f"idea{collection.pk}",
+                initial=participant_initial(request),
+            )
+        context.update(
+            {
+                "collection": collection,
+                "listing": idea_listing(
+                    request,
+                    collection,
+                    participant_id=participant.pk if participant else None,
+                    categories=categories,
+                ),
+                "form": form,
+                "sort_choices": SORT_CHOICES,
+                "labels": idea_labels(),
+                "next_url": request.get_full_path() if request else "",
+            }
+        )
+        return context
+
+
+class CommentStreamBlock(blocks.StructBlock):
+    """Shows a comment stream on a page: the comments with their replies and the
+    form to write one while the stream is open."""
+
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        max_length=200,
+        help_text=_("E.g. 'Discuss this field of action'."),
+    )
+    intro = blocks.TextBlock(
+        label=_("Introduction"),
+        required=False,
+        help_text=_("A few sentences: what should people discuss here?"),
+    )
+    stream = SnippetChooserBlock(
+        "participation.CommentStream",
+        label=_("Comment stream"),
+        help_text=_("The stream whose comments this block shows."),
+    )
+
+    class Meta:
+        icon = "comment"
+        label = _("Comment stream")
+        template = "participation/blocks/comment_stream.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        stream = value.get("stream")
+        if stream is None:
+            return context
+        request = request_of(parent_context)
+        context.update(stream_context(request, stream, participant_initial(request)))
+        return context
+
+
+def stream_context(request, stream, initial=None):
+    """What the comment-stream template needs, for a block or an idea's page."""
+    form = None
+    if stream.accepts_contributions():
+        form = CommentForm(
+            stream=stream,
+            request=request,
+            id_prefix=f"c{stream.pk}",
+            initial=initial or {},
+        )
+    return {
+        "stream": stream,
+        "comments": comment_listing(request, stream),
+        "labels": comment_labels(request),
+        "comment_form": form,
+        "initial": initial or {},
+        "next_url": request.get_full_path() if request else "",
+    }
