@@ -27,6 +27,7 @@ if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
         "Chromium is not installed (apt-get install chromium)", allow_module_level=True
     )
 
+
 @pytest.fixture
 def demo_site(live_server):
     from home.demo.builder import load_demo
