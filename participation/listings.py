@@ -206,7 +206,7 @@ def idea_listing(request, collection, participant_id=None, categories=None):
         ):
             count += n
     status_counts = [
-        (value, label, status_totals[value])
+        (value, label, status_totals.get(value, 0))
         for value, label in IdeaStatus.choices
         if status_totals.get(value) or value == status
     ]

@@ -331,10 +331,14 @@ def report_contribution(
     locked.report_count = F("report_count") + 1
     locked.save(update_fields=["report_count"])
     locked.refresh_from_db()
-    if (
-        locked.report_count >= report_threshold()
-        and locked.visibility == Visibility.PUBLISHED
-    ):
+    # Only reports no moderator has looked at yet count towards hiding: an item a
+    # moderator kept public is hidden again only by as many new reports.
+    open_reports = Report.objects.filter(
+        content_type=ContentType.objects.get_for_model(locked),
+        object_id=locked.pk,
+        resolved_at__isnull=True,
+    ).count()
+    if open_reports >= report_threshold() and locked.visibility == Visibility.PUBLISHED:
         locked.visibility = Visibility.HIDDEN
         locked.moderation_reason = ""
         locked.save(update_fields=["visibility", "moderation_reason"])

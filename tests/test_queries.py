@@ -13,10 +13,10 @@ from .factories import EventPageFactory, ImageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
-HOME_QUERIES = 15
-FIELD_QUERIES = 16
-NEWS_INDEX_QUERIES = 15
-EVENT_INDEX_QUERIES = 13
+HOME_QUERIES = 14
+FIELD_QUERIES = 15
+NEWS_INDEX_QUERIES = 14
+EVENT_INDEX_QUERIES = 12
 SIZES = [2, 25]
 
 

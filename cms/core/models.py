@@ -1,7 +1,10 @@
 """The base every page type extends, the standard page, and the per-site branding."""
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -12,6 +15,8 @@ from wagtail.search import index
 
 from .blocks import BodyStreamBlock, FooterLinkBlock
 from .colours import MIN_TEXT_CONTRAST, WHITE, contrast_ratio, parse_hex
+
+BRANDING_CACHE_SECONDS = 60 * 60
 
 
 class BasePage(Page):
@@ -215,3 +220,28 @@ class SiteBranding(BaseSiteSetting):
 
     def __str__(self):
         return self.municipality_name
+
+    @classmethod
+    def cache_key(cls, site_id):
+        return f"cms_core:sitebranding:{site_id}"
+
+    @classmethod
+    def for_site(cls, site):
+        """The branding of a site, from the cache when possible: every page shows it,
+        and it changes rarely. Saving it clears the cached copy (see signals)."""
+        if site is None:
+            return super().for_site(site)
+        key = cls.cache_key(site.pk)
+        branding = cache.get(key)
+        if branding is None:
+            branding = super().for_site(site)
+            # Load the logo and the footer's pages now, so the cached copy has them.
+            branding.logo  # noqa: B018
+            list(branding.footer_links)
+            cache.set(key, branding, BRANDING_CACHE_SECONDS)
+        return branding
+
+
+@receiver([post_save, post_delete], sender=SiteBranding)
+def forget_cached_branding(sender, instance, **kwargs):
+    cache.delete(SiteBranding.cache_key(instance.site_id))

@@ -94,3 +94,12 @@ def test_admin_stores_a_dark_colour(admin_client, site):
     branding = SiteBranding.objects.get(site=site)
     assert branding.municipality_name == "Stadt Pinneberg"
     assert branding.primary_colour == "#1d5c8f"
+
+
+def test_branding_is_cached_and_saving_refreshes_it(site, django_assert_num_queries):
+    SiteBranding.for_site(site)
+    with django_assert_num_queries(0):
+        cached = SiteBranding.for_site(site)
+    cached.municipality_name = "Stadt Neudorf"
+    cached.save()
+    assert SiteBranding.for_site(site).municipality_name == "Stadt Neudorf"
