@@ -221,3 +221,15 @@ TAGGIT_CASE_INSENSITIVE = True
 # Participation: the town answers under the municipality's name (site setting).
 PARTICIPATION_AUTHORITY_SETTING = "cms_core.SiteBranding.municipality_name"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars would be a third-party request
+
+# Participation plugin (see README, "Participation settings").
+PARTICIPATION_IP_HEADER = os.environ.get("PARTICIPATION_IP_HEADER", "REMOTE_ADDR")
+PARTICIPATION_EDIT_WINDOW_MINUTES = int(
+    os.environ.get("PARTICIPATION_EDIT_WINDOW_MINUTES", "15")
+)
+PARTICIPATION_REPORT_THRESHOLD = int(
+    os.environ.get("PARTICIPATION_REPORT_THRESHOLD", "3")
+)
+PARTICIPATION_LINK_VALID_DAYS = int(
+    os.environ.get("PARTICIPATION_LINK_VALID_DAYS", "7")
+)
