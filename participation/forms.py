@@ -47,8 +47,12 @@ class TextField(forms.CharField):
     """A plain-text field cleaned by antispam.clean_text."""
 
     def clean(self, value):
-        value = super().clean(value)
-        return antispam.clean_text(value)
+        # Clean first, so that text of nothing but invisible characters counts
+        # as empty.
+        value = antispam.clean_text(super().clean(value))
+        if self.required and not value:
+            raise ValidationError(self.error_messages["required"], code="required")
+        return value
 
 
 class AntiSpamForm(forms.Form):

@@ -456,10 +456,19 @@ def edit_contribution(contribution, participant, **changes):
     if not can_edit(contribution, participant):
         raise PermissionError(_("This contribution can no longer be changed."))
     locked = type(contribution).objects.select_for_update().get(pk=contribution.pk)
+    was_visible = locked.is_visible
     for field, value in changes.items():
         setattr(locked, field, value)
     locked.edited_at = timezone.now()
-    locked.save(update_fields=[*changes, "edited_at"])
+    fields = [*changes, "edited_at"]
+    space = locked.collection if isinstance(locked, Idea) else locked.stream
+    if space.is_pre_moderated and locked.visibility == Visibility.PUBLISHED:
+        # Under pre-moderation the team checks the new text, too.
+        locked.visibility = Visibility.PENDING
+        fields.append("visibility")
+    locked.save(update_fields=fields)
+    if isinstance(locked, DiscussionComment):
+        _count_visibility_change(locked, was_visible)
     return locked
 
 

@@ -440,7 +440,9 @@ def report(request, kind, pk):
     if isinstance(contribution, DiscussionComment) and contribution.is_official:
         raise Http404
     back = contribution_path(contribution)
-    form = ReportForm(request.POST or None, request=request)
+    form = ReportForm(
+        request.POST if request.method == "POST" else None, request=request
+    )
     if request.method == "POST" and form.is_valid():
         participant = current_participant(request)
         reporter = (
@@ -654,7 +656,9 @@ def manage(request, token):
 def request_manage_link(request):
     """Ask for a link to one's own contributions. The answer is the same whether
     or not the address is known, so it reveals nothing."""
-    form = ManageLinkForm(request.POST or None, request=request)
+    form = ManageLinkForm(
+        request.POST if request.method == "POST" else None, request=request
+    )
     if request.method == "POST" and form.is_valid():
         participant = (
             Participant.objects.for_email(form.cleaned_data["email"])
