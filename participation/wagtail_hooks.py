@@ -51,10 +51,9 @@ class ReasonFormatter(LogFormatter):
 
 @hooks.register("register_log_actions")
 def register_participation_log_actions(actions):
-    @actions.register_action("participation.approve")
-    class Approve(LogFormatter):
-        label = _("Participation: approve")
-        message = _("Approved: public")
+    actions.register_action(
+        "participation.approve", _("Participation: approve"), _("Approved: public")
+    )
 
     @actions.register_action("participation.hide")
     class Hide(ReasonFormatter):
@@ -101,15 +100,17 @@ def register_participation_log_actions(actions):
                 }
             return message
 
-    @actions.register_action("participation.answer")
-    class Answer(LogFormatter):
-        label = _("Participation: official answer")
-        message = _("Official answer written")
+    actions.register_action(
+        "participation.answer",
+        _("Participation: official answer"),
+        _("Official answer written"),
+    )
 
-    @actions.register_action("participation.official_answer")
-    class OfficialComment(LogFormatter):
-        label = _("Participation: comment as the town")
-        message = _("Official comment published")
+    actions.register_action(
+        "participation.official_answer",
+        _("Participation: comment as the town"),
+        _("Official comment published"),
+    )
 
     @actions.register_action("participation.edit")
     class StaffEdit(LogFormatter):
@@ -126,20 +127,19 @@ def register_participation_log_actions(actions):
                 )
             }
 
-    @actions.register_action("participation.open")
-    class Open(LogFormatter):
-        label = _("Participation: open")
-        message = _("Opened for contributions")
+    actions.register_action(
+        "participation.open", _("Participation: open"), _("Opened for contributions")
+    )
 
-    @actions.register_action("participation.close")
-    class Close(LogFormatter):
-        label = _("Participation: close")
-        message = _("Closed for contributions")
+    actions.register_action(
+        "participation.close", _("Participation: close"), _("Closed for contributions")
+    )
 
-    @actions.register_action("participation.export")
-    class Export(LogFormatter):
-        label = _("Participation: export personal data")
-        message = _("Personal data exported")
+    actions.register_action(
+        "participation.export",
+        _("Participation: export personal data"),
+        _("Personal data exported"),
+    )
 
     @actions.register_action("participation.erase")
     class Erase(LogFormatter):
