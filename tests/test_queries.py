@@ -13,10 +13,10 @@ from .factories import EventPageFactory, ImageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
-HOME_QUERIES = 14
-FIELD_QUERIES = 15
-NEWS_INDEX_QUERIES = 14
-EVENT_INDEX_QUERIES = 12
+HOME_QUERIES = 11
+FIELD_QUERIES = 9
+NEWS_INDEX_QUERIES = 10
+EVENT_INDEX_QUERIES = 8
 SIZES = [2, 25]
 
 

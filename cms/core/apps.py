@@ -8,3 +8,8 @@ class CoreConfig(AppConfig):
     name = "cms.core"
     label = "cms_core"
     verbose_name = _("Website basics")
+
+    def ready(self):
+        from .tree import connect_signals
+
+        connect_signals()

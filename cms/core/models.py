@@ -10,11 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BodyStreamBlock, FooterLinkBlock
 from .colours import MIN_TEXT_CONTRAST, WHITE, contrast_ratio, parse_hex
+from .tree import route_through_tree, view_restriction_ids
 
 BRANDING_CACHE_SECONDS = 60 * 60
 
@@ -42,6 +43,19 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        # The pages on the URL's path in one query instead of two per level.
+        if path_components:
+            return route_through_tree(self, request, path_components)
+        return super().route(request, path_components)
+
+    def get_view_restrictions(self):
+        # The restrictions of the page and its ancestors, found by tree path in
+        # the cached list; aliases take their source's and use Wagtail's lookup.
+        if self.alias_of_id:
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.filter(pk__in=view_restriction_ids(self))
 
     def get_share_image(self):
         """The image to show in link previews; page types with their own image override it."""

@@ -39,7 +39,7 @@ def main():
     )
 
     setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0)
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         from tests.benchmarks.data import build_site
 

@@ -29,9 +29,9 @@ from .factories import (
 
 pytestmark = pytest.mark.django_db
 
-FIELD_PAGE_QUERIES = 21  # a field page with an idea collection and a comment stream
-IDEA_PAGE_QUERIES = 8  # an idea's own page with its discussion
-STREAM_PAGE_QUERIES = 17  # the first page of a comment stream (a field page with one)
+FIELD_PAGE_QUERIES = 15  # a field page with an idea collection and a comment stream
+IDEA_PAGE_QUERIES = 7  # an idea's own page with its discussion
+STREAM_PAGE_QUERIES = 11  # the first page of a comment stream (a field page with one)
 QUEUE_QUERIES = 18  # the moderation queue, for a logged-in moderator
 
 SIZES = {"small": (10, 50), "large": (1000, 10000)}

@@ -6,6 +6,7 @@ from django.apps import apps
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from cms.core import tree
 from cms.core.queries import not_restricted
 
 register = template.Library()
@@ -54,9 +55,15 @@ def get_menu_root(context):
 
 
 def menu_pages(menu_root):
-    """The live, public pages marked 'show in menus' directly below the home page."""
-    pages = Page.objects.filter(depth=menu_root.depth + 1).live().in_menu()
-    return not_restricted(menu_root.descendants(pages)).order_by("path")
+    """The live, public pages marked 'show in menus' directly below the home
+    page; cached until the page tree changes."""
+
+    def compute():
+        pages = Page.objects.filter(depth=menu_root.depth + 1).live().in_menu()
+        return list(not_restricted(menu_root.descendants(pages)).order_by("path"))
+
+    position = menu_root.path or menu_root.url_path
+    return tree.cached(f"menu:{menu_root.depth}:{position}", compute)
 
 
 @register.inclusion_tag("tags/main_menu.html", takes_context=True)
@@ -91,7 +98,12 @@ def breadcrumbs(context):
     )
     ancestors = []
     if show:
-        ancestors = list(page.get_ancestors().filter(depth__gt=menu_root.depth))
+        # Routing found the pages on the way already (cms.core.tree).
+        walked = getattr(page, "_route_ancestors", None)
+        if walked is not None:
+            ancestors = [p for p in walked if p.depth > menu_root.depth]
+        else:
+            ancestors = list(page.get_ancestors().filter(depth__gt=menu_root.depth))
     return {
         "request": context.get("request"),
         "page": page,
