@@ -5,10 +5,12 @@ Heading and intro are translatable text; the collection or stream is the same
 in every language version of the page, so all readers share one discussion.
 """
 
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from . import fragments
 from .forms import CommentForm, IdeaForm
 from .listings import (
     SORT_CHOICES,
@@ -20,13 +22,45 @@ from .listings import (
     localized_categories,
     participant_initial,
 )
+from .templatetags.participation_tags import space_state
 
 
 def request_of(parent_context):
     return (parent_context or {}).get("request")
 
 
-class IdeaCollectionBlock(blocks.StructBlock):
+def space_state_key(space):
+    """What of a space's state shows in its block and changes with time."""
+    return space_state(space)
+
+
+class CachedSpaceBlock(blocks.StructBlock):
+    """Renders through the cache for visitors the site does not know
+    (participation.fragments); others get their own rendering."""
+
+    space_field = None
+
+    def render(self, value, context=None):
+        space = value.get(self.space_field)
+        request = request_of(context)
+        if space is None or context is None:
+            return super().render(value, context)
+        key = fragments.cache_key(
+            self.space_field, space, value, request, space_state_key(space)
+        )
+        if key is None:
+            return super().render(value, context)
+
+        def render(overrides):
+            parent = {**dict(context), **overrides}
+            new_context = self.get_context(value, parent_context=parent)
+            new_context.update(overrides)
+            return render_to_string(self.meta.template, new_context)
+
+        return fragments.render_cached(key, request, render)
+
+
+class IdeaCollectionBlock(CachedSpaceBlock):
     """Shows an idea collection on a page: its ideas, sortable and filterable,
     and the form to hand in a new idea while the collection is open."""
 
@@ -45,6 +79,8 @@ class IdeaCollectionBlock(blocks.StructBlock):
         label=_("Idea collection"),
         help_text=_("The collection whose ideas this block shows and collects."),
     )
+
+    space_field = "collection"
 
     class Meta:
         icon = "pick"
@@ -86,7 +122,7 @@ class IdeaCollectionBlock(blocks.StructBlock):
         return context
 
 
-class CommentStreamBlock(blocks.StructBlock):
+class CommentStreamBlock(CachedSpaceBlock):
     """Shows a comment stream on a page: the comments with their replies and the
     form to write one while the stream is open."""
 
@@ -105,6 +141,8 @@ class CommentStreamBlock(blocks.StructBlock):
         label=_("Comment stream"),
         help_text=_("The stream whose comments this block shows."),
     )
+
+    space_field = "stream"
 
     class Meta:
         icon = "comment"

@@ -14,7 +14,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from . import antispam
+from . import antispam, fragments
 from .models import (
     COMMENT_MAX_LENGTH,
     DESCRIPTION_MAX_LENGTH,
@@ -78,7 +78,10 @@ class AntiSpamForm(forms.Form):
             del self.fields["form_timestamp"]
 
     def fresh_timestamp(self):
-        """A new timestamp for every rendering, also after errors."""
+        """A new timestamp for every rendering, also after errors; a placeholder
+        when the form is rendered for the cache (see fragments.py)."""
+        if fragments.rendering_for_cache.get():
+            return fragments.TIMESTAMP_MARK
         return antispam.make_timestamp()
 
     def rate_email(self):

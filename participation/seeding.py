@@ -16,6 +16,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from . import fragments
 from .models import (
     Category,
     CommentStream,
@@ -474,6 +475,8 @@ def seed(
         sorted((c for c, _parent, _idea in replies), key=lambda c: c.created_at),
         batch_size=500,
     )
+    # bulk_create sends no signals: forget cached blocks by hand
+    fragments.content_changed()
     return SeedResult(
         participants=len(people),
         ideas=len(drafts),

@@ -3,12 +3,23 @@ places one with a block is published, the collection or stream points to that
 page (its version in the default language), so that an idea's own page can link
 back to it and the moderation queue can show where things were written."""
 
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.fields import StreamField
 from wagtail.models import Locale
 from wagtail.signals import page_published
 
+from . import fragments
 from .blocks import CommentStreamBlock, IdeaCollectionBlock
-from .models import CommentStream
+from .models import (
+    Category,
+    CommentStream,
+    DiscussionComment,
+    Idea,
+    IdeaCollection,
+    Participant,
+    Report,
+    Support,
+)
 
 
 def placed_spaces(page):
@@ -48,12 +59,34 @@ def link_spaces_to_page(sender, instance, **kwargs):
         if space.page_id == page.pk:
             continue
         type(space).objects.filter(pk=space.pk).update(page=page)
+        fragments.content_changed()
         if not isinstance(space, CommentStream):
             # the discussions of its ideas belong to the same page
             CommentStream.objects.filter(idea__collection=space).update(page=page)
 
 
 def connect():
+    for model in (
+        Idea,
+        DiscussionComment,
+        Support,
+        Report,
+        Category,
+        IdeaCollection,
+        CommentStream,
+        Participant,
+    ):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                fragments.content_changed,
+                sender=model,
+                dispatch_uid=f"participation.content_changed.{model.__name__}.{id(signal)}",
+            )
+    m2m_changed.connect(
+        fragments.content_changed,
+        sender=IdeaCollection.categories.through,
+        dispatch_uid="participation.content_changed.categories",
+    )
     page_published.connect(
         link_spaces_to_page, dispatch_uid="participation.link_spaces_to_page"
     )

@@ -104,6 +104,21 @@ def test_settings_come_from_the_environment():
     )
 
 
+def test_without_redis_all_workers_share_a_database_cache():
+    code = SETUP + "; from django.conf import settings as s; print(s.CACHES)"
+    result = python(code, SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="example.org")
+    assert result.returncode == 0, result.stderr
+    assert "DatabaseCache" in result.stdout and "LocMem" not in result.stdout
+
+    result = python(
+        code,
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="example.org",
+        REDIS_URL="redis://127.0.0.1:6379/3",
+    )
+    assert "RedisCache" in result.stdout
+
+
 def test_check_deploy_passes_without_warnings():
     result = run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

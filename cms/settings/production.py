@@ -32,6 +32,17 @@ CSRF_TRUSTED_ORIGINS = env_list(
     "CSRF_TRUSTED_ORIGINS", ",".join(f"https://{host}" for host in ALLOWED_HOSTS)
 )
 
+# Every worker must see the same cache: cached menus and participation blocks
+# are forgotten by moving a version number in it. Without Redis, a database
+# table (manage.py createcachetable) is shared by all workers.
+if not REDIS_URL:  # noqa: F405
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "stadtdialog_cache",
+        }
+    }
+
 # The proxy terminates TLS and tells us so with X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -49,12 +49,23 @@ def main():
         staff.force_login(
             get_user_model().objects.create_superuser("bench", "bench@example.org")
         )
-        print(f"{'page':<34}{'median ms':>10}{'p95 ms':>10}{'queries':>9}")
+        from participation.fragments import bump_content_version
+
+        # Participation pages twice: as visitors mostly see them (blocks from
+        # the cache) and right after a change (every block rendered anew).
+        rows = []
         for label, url in urls:
+            rows.append((label, url, None))
+            if label.startswith(("field page", "stream", "idea page")):
+                rows.append((f"{label}, after a change", url, bump_content_version))
+        print(f"{'page':<46}{'median ms':>10}{'p95 ms':>10}{'queries':>9}")
+        for label, url, before in rows:
             client = staff if url.startswith("/admin/") else public
             client.get(url)  # warm up: renditions, caches
             times, queries = [], []
             for _ in range(args.requests):
+                if before:
+                    before()
                 with CaptureQueriesContext(connection) as ctx:
                     start = time.perf_counter()
                     response = client.get(url)
@@ -62,7 +73,7 @@ def main():
                 assert response.status_code == 200, (url, response.status_code)
                 queries.append(len(ctx.captured_queries))
             print(
-                f"{label:<34}{statistics.median(times):>10.1f}"
+                f"{label:<46}{statistics.median(times):>10.1f}"
                 f"{percentile(times, 0.95):>10.1f}{max(queries):>9}"
             )
     finally:

@@ -76,6 +76,7 @@ def build_site(extra, ideas=1000, comments=10000):
             "field page, most supported",
             f"{seeded_page.url}?ideas{collection.pk}-sort=supported",
         ),
+        ("stream, first page", f"{seeded_page.url}?comments{stream.pk}-page=1"),
         ("stream, page 50", f"{seeded_page.url}?comments{stream.pk}-page=50"),
         ("idea page, busiest", reverse("participation:idea_detail", args=[busiest.pk])),
         ("moderation queue (admin)", reverse("participation_moderation:index")),
