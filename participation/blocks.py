@@ -54,7 +54,6 @@ class CachedSpaceBlock(blocks.StructBlock):
         def render(overrides):
             parent = {**dict(context), **overrides}
             new_context = self.get_context(value, parent_context=parent)
-            new_context.update(overrides)
             return render_to_string(self.meta.template, new_context)
 
         return fragments.render_cached(key, request, render)

@@ -113,20 +113,16 @@ def claims_rest(page, rest):
 
 
 def connect_signals():
+    """Bump the tree version on every change that can alter a route, a menu or
+    a restriction. Page saves are watched per page model, not on every model."""
+    from wagtail.models import get_page_models
+
     for signal in (post_save, post_delete):
-        signal.connect(_page_changed, dispatch_uid=f"cms-tree-page-{id(signal)}")
-        signal.connect(
-            bump_tree_version,
-            sender=PageViewRestriction,
-            dispatch_uid=f"cms-tree-restriction-{id(signal)}",
-        )
-        signal.connect(
-            bump_tree_version, sender=Site, dispatch_uid=f"cms-tree-site-{id(signal)}"
-        )
+        for model in (*get_page_models(), PageViewRestriction, Site):
+            signal.connect(
+                bump_tree_version,
+                sender=model,
+                dispatch_uid=f"cms-tree-{model._meta.label}-{id(signal)}",
+            )
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(bump_tree_version, dispatch_uid=f"cms-tree-{id(signal)}")
-
-
-def _page_changed(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        bump_tree_version()
