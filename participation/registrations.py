@@ -294,12 +294,13 @@ def _next_position(registration_list):
 def confirm_registration(token, now=None):
     """Open the confirmation link: a seat if one is free and nobody waits,
     otherwise the next place on the waiting list. A link works once."""
-    now = now or timezone.now()
     registration = read_token(token, CONFIRM)
     registration_list = RegistrationList.objects.select_for_update().get(
         pk=registration.registration_list_id
     )
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    # the time is taken under the lock: confirmations are ordered by it
+    now = now or timezone.now()
     if registration.status != Status.PENDING:
         raise LinkError(
             _(
