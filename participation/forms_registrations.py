@@ -195,7 +195,9 @@ class SubscriptionForm(ChoicesForm, AntiSpamForm):
         )
         self.fields["consent"].label = format_html(
             '{} <a href="{}">{}</a>',
-            _("I agree that my address is stored for these e-mails as described in the"),
+            _(
+                "I agree that my address is stored for these e-mails as described in the"
+            ),
             privacy_url(),
             _("privacy notice"),
         )

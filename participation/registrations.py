@@ -64,7 +64,7 @@ def sync_registration_list(page):
         "opens_at": page.registration_opens,
         "closes_at": page.registration_closes,
         "registrant_details": page.registrant_details,
-        "reminder_hours": page.registration_reminder_hours,
+        "reminder_hours": page.registration_reminder_hours or 0,
     }
     with transaction.atomic():
         registration_list = (

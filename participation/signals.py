@@ -63,6 +63,4 @@ def connect():
     page_published.connect(
         sync_on_publish, dispatch_uid="participation.sync_registration_list"
     )
-    page_published.connect(
-        announce_on_publish, dispatch_uid="participation.announce"
-    )
+    page_published.connect(announce_on_publish, dispatch_uid="participation.announce")

@@ -238,8 +238,8 @@ def announcement_config(page):
 
 def is_first_publication(page):
     first, last = page.first_published_at, page.last_published_at
-    return first is None or last is None or (last - first) < datetime.timedelta(
-        minutes=1
+    return (
+        first is None or last is None or (last - first) < datetime.timedelta(minutes=1)
     )
 
 

@@ -34,9 +34,7 @@ views_registrations_urls = [
         views_registrations.subscription_manage,
         name="subscription_manage",
     ),
-    path(
-        "abmelden/<str:token>/", views_registrations.unsubscribe, name="unsubscribe"
-    ),
+    path("abmelden/<str:token>/", views_registrations.unsubscribe, name="unsubscribe"),
     path("ideen/<int:pk>/folgen/", views_registrations.follow, name="follow"),
     path(
         "nicht-mehr-folgen/<str:token>/",

@@ -13,11 +13,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from participation.models import RegistrationPageMixin
-
 from cms.core.blocks import RICH_TEXT_FEATURES
 from cms.core.models import BasePage
 from cms.core.queries import not_restricted
+from participation.models import RegistrationPageMixin
 
 from .ical import build_calendar
 

@@ -212,7 +212,9 @@ class RegistrationExportView(PermissionRequiredMixin, View):
 
     def get(self, request, pk, fmt):
         registration_list = get_object_or_404(RegistrationList, pk=pk)
-        rows = [[safe_cell(cell) for cell in row] for row in export_rows(registration_list)]
+        rows = [
+            [safe_cell(cell) for cell in row] for row in export_rows(registration_list)
+        ]
         stamp = timezone.localtime().strftime("%Y%m%d")
         filename = f"anmeldungen-{slugify(registration_list.title)[:50]}-{stamp}"
         if fmt == "csv":

@@ -84,10 +84,12 @@ class RegistrationPageMixin(models.Model):
     )
     registration_reminder_hours = models.PositiveSmallIntegerField(
         _("reminder before the event (hours)"),
+        null=True,
+        blank=True,
         default=24,
         help_text=_(
             "Confirmed registrants get a reminder this many hours before the start. "
-            "0 sends no reminder."
+            "Leave empty or enter 0 to send no reminder."
         ),
     )
 
@@ -122,9 +124,7 @@ class RegistrationPageMixin(models.Model):
 
     def registration_group_choices(self):
         """The groups offered, in the page's language."""
-        lines = [
-            line.strip() for line in (self.registration_groups or "").splitlines()
-        ]
+        lines = [line.strip() for line in (self.registration_groups or "").splitlines()]
         return [line for line in lines if line] or [str(g) for g in DEFAULT_GROUPS]
 
     def clean(self):
@@ -139,9 +139,7 @@ class RegistrationPageMixin(models.Model):
             and self.registration_closes
             and self.registration_closes <= self.registration_opens
         ):
-            errors["registration_closes"] = _(
-                "Registration must close after it opens."
-            )
+            errors["registration_closes"] = _("Registration must close after it opens.")
         if errors:
             raise ValidationError(errors)
 

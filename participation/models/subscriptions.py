@@ -66,6 +66,9 @@ class SubscriptionTopic(models.Model):
             )
         ]
 
+    def __str__(self):
+        return str(self.topic_key)
+
 
 class Announcement(models.Model):
     """A page that was announced to subscribers. Its translation key is unique,
@@ -114,6 +117,9 @@ class Follow(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.participant} → {self.idea}"
+
 
 class FollowNotice(models.Model):
     """Something that happened to a followed idea, waiting for the follower's
@@ -138,3 +144,6 @@ class FollowNotice(models.Model):
         verbose_name = _("follow notice")
         verbose_name_plural = _("follow notices")
         indexes = [models.Index(fields=["participant", "sent_at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.idea}"

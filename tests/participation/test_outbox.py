@@ -116,7 +116,9 @@ def test_attachments_survive_the_queue(django_capture_on_commit_callbacks):
             "a@example.org",
             "S",
             "T",
-            attachments=[("a.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")],
+            attachments=[
+                ("a.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")
+            ],
         )
     [(name, content, mimetype)] = mail.outbox[0].attachments
     assert name == "a.ics" and "BEGIN:VCALENDAR" in content

@@ -29,14 +29,18 @@ def test_fifty_people_for_ten_seats(event_index):
     # ten seats are taken already
     for n in range(10):
         result = reg.register(
-            registration_list, name=f"Früh {n}", email=f"early{n}@example.org",
+            registration_list,
+            name=f"Früh {n}",
+            email=f"early{n}@example.org",
             language="de",
         )
         reg.confirm_registration(reg.make_token(result.registration, reg.CONFIRM))
     tokens = []
     for n in range(PEOPLE):
         result = reg.register(
-            registration_list, name=f"Person {n}", email=f"p{n}@example.org",
+            registration_list,
+            name=f"Person {n}",
+            email=f"p{n}@example.org",
             language="de",
         )
         tokens.append(reg.make_token(result.registration, reg.CONFIRM))

@@ -164,9 +164,7 @@ def test_full_event_puts_people_on_the_waiting_list_in_order(
     capture = django_capture_on_commit_callbacks
     for n in range(4):
         register_and_confirm(client, event, capture, f"p{n}@example.org")
-    statuses = {
-        r.email: (r.status, r.position) for r in Registration.objects.all()
-    }
+    statuses = {r.email: (r.status, r.position) for r in Registration.objects.all()}
     assert statuses["p0@example.org"] == ("confirmed", None)
     assert statuses["p1@example.org"] == ("confirmed", None)
     assert statuses["p2@example.org"] == ("waiting", 1)
@@ -316,9 +314,7 @@ def test_bad_input_stores_nothing(
 
 def test_post_for_another_page_is_not_found(client, event, event_index, reg_list):
     other = registration_event(event_index, title="Anderer Workshop")
-    response = client.post(
-        url("register", reg_list.pk, other.pk), registration_data()
-    )
+    response = client.post(url("register", reg_list.pk, other.pk), registration_data())
     assert response.status_code == 404
 
 

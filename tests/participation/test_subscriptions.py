@@ -200,9 +200,7 @@ def test_one_click_unsubscribe_without_csrf(
 ):
     subscription = subscribe_and_confirm(client, django_capture_on_commit_callbacks)
     client = Client(enforce_csrf_checks=True)  # like a mail program
-    unsubscribe = url(
-        "unsubscribe", subs.make_token(subscription, subs.MANAGE)
-    )
+    unsubscribe = url("unsubscribe", subs.make_token(subscription, subs.MANAGE))
     page = client.get(unsubscribe)
     assert page.status_code == 200
     assert Subscription.objects.exists()  # a GET only asks
