@@ -494,3 +494,50 @@ def sync_on_publish(sender, instance, **kwargs):
     into its list (and move people up if seats were added)."""
     if isinstance(instance, RegistrationPageMixin):
         sync_registration_list(instance)
+
+
+# Personal data
+
+
+def export_for(email):
+    """The registrations of an address, for the export of personal data."""
+    return [
+        {
+            "event": registration.registration_list.title,
+            "event_start": registration.registration_list.starts_at.isoformat(),
+            "name": registration.name,
+            "group": registration.group,
+            "accessibility_needs": registration.accessibility_needs,
+            "status": registration.status,
+            "waiting_list_place": registration.position,
+            "language": registration.language,
+            "registered": registration.created_at.isoformat(),
+            "confirmed": registration.confirmed_at.isoformat()
+            if registration.confirmed_at
+            else None,
+        }
+        for registration in Registration.objects.filter(email=email.strip().lower())
+        .select_related("registration_list")
+        .order_by("created_at", "pk")
+    ]
+
+
+def erase_for(email):
+    """Delete the registrations of an address; freed seats go to the waiting list
+    (those people are told). Returns the number deleted. Call it inside a
+    transaction."""
+    deleted = 0
+    registrations = Registration.objects.filter(email=email.strip().lower())
+    for list_id in set(registrations.values_list("registration_list_id", flat=True)):
+        registration_list = RegistrationList.objects.select_for_update().get(pk=list_id)
+        own = registrations.filter(registration_list=registration_list)
+        confirmed = own.filter(status=Status.CONFIRMED).count()
+        waiting = own.filter(status=Status.WAITING).count()
+        deleted += own.delete()[0]
+        RegistrationList.objects.filter(pk=list_id).update(
+            confirmed_count=F("confirmed_count") - confirmed,
+            waiting_count=F("waiting_count") - waiting,
+        )
+        registration_list.refresh_from_db()
+        fill_from_waiting_list(registration_list)
+    return deleted

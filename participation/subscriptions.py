@@ -455,3 +455,37 @@ def send_follow_digests(now=None):
 def announcement_page(announcement):
     page = announcement.page
     return page.specific if isinstance(page, Page) else None
+
+
+# Personal data
+
+
+def export_for(email):
+    """The subscription and the follows of an address, for the export."""
+    email = email.strip().lower()
+    subscription = Subscription.objects.filter(email=email).first()
+    data = {"subscription": None, "follows": []}
+    if subscription is not None:
+        data["subscription"] = {
+            "new_events": subscription.wants_events,
+            "news": subscription.wants_news,
+            "all_fields_of_action": subscription.all_topics,
+            "fields_of_action": [str(t.topic_key) for t in subscription.topics.all()],
+            "language": subscription.language,
+            "subscribed": subscription.created_at.isoformat(),
+            "confirmed": subscription.confirmed_at.isoformat()
+            if subscription.confirmed_at
+            else None,
+        }
+    data["follows"] = [
+        {"idea": {"id": follow.idea_id, "title": follow.idea.title}}
+        for follow in Follow.objects.filter(participant__email=email).select_related(
+            "idea"
+        )
+    ]
+    return data
+
+
+def erase_for(email):
+    """Delete the subscription of an address (follows go with the participant)."""
+    return Subscription.objects.filter(email=email.strip().lower()).delete()[0]

@@ -382,3 +382,33 @@ def test_manage_page_after_deletion_says_so(
     response = client.get(manage)
     assert response.status_code == 400
     assert "no longer exists" in response.content.decode()
+
+
+def test_personal_data_export_and_erase_free_the_seat(
+    client, event, reg_list, django_capture_on_commit_callbacks
+):
+    from participation.models import Subscription
+    from participation.personal_data import (
+        erase_personal_data,
+        export_personal_data,
+    )
+
+    capture = django_capture_on_commit_callbacks
+    register_and_confirm(client, event, capture, "gdpr@example.org", name="Greta")
+    register_and_confirm(client, event, capture, "b@example.org")
+    register_and_confirm(client, event, capture, "c@example.org")
+    Subscription.objects.create(email="gdpr@example.org", wants_news=False)
+    data = export_personal_data("GDPR@example.org")
+    assert data["registrations"][0]["name"] == "Greta"
+    assert data["registrations"][0]["status"] == "confirmed"
+    assert data["subscription"]["new_events"] is True
+    with capture(execute=True):
+        summary = erase_personal_data("gdpr@example.org")
+    assert summary["registrations_deleted"] == 1
+    assert summary["subscriptions_deleted"] == 1
+    assert summary["emails_deleted"] >= 2
+    assert not Registration.objects.filter(email="gdpr@example.org").exists()
+    assert not OutboxMail.objects.filter(recipient="gdpr@example.org").exists()
+    assert Registration.objects.get(email="c@example.org").status == "confirmed"
+    reg_list.refresh_from_db()
+    assert (reg_list.confirmed_count, reg_list.waiting_count) == (2, 0)
