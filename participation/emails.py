@@ -268,11 +268,24 @@ def send_registration_mail(template, registration, **extra):
     """A mail about a registration, in the language the person registered in.
     Only mails to confirmed registrants carry the details for registrants (the
     video-conference link or the room)."""
-    from .registrations import manage_path, page_url, waiting_place
+    from .registrations import confirm_url, manage_path, page_url, waiting_place
 
     registration_list = registration.registration_list
     language = registration.language
-    url = page_url(registration_list.page, language)
+    with translation.override(language or settings.LANGUAGE_CODE):
+        # links in the recipient's language
+        url = page_url(registration_list.page, language)
+        manage_url = (
+            absolute_url(manage_path(registration))
+            if registration.status != "cancelled"
+            else ""
+        )
+        if template == "registration_confirm":
+            extra = {
+                "confirm_url": confirm_url(registration),
+                "valid_days": link_max_age().days,
+                **extra,
+            }
     details = (
         registration_list.registrant_details
         if template in DETAIL_TEMPLATES and registration.status == "confirmed"
@@ -293,9 +306,7 @@ def send_registration_mail(template, registration, **extra):
         "event": registration_list,
         "event_url": url,
         "details": details,
-        "manage_url": absolute_url(manage_path(registration))
-        if registration.status != "cancelled"
-        else "",
+        "manage_url": manage_url,
         "waiting_place": waiting_place(registration),
         **extra,
     }
@@ -312,7 +323,10 @@ def send_subscription_mail(template, subscription, **extra):
     link and the List-Unsubscribe headers."""
     from .subscriptions import subscription_urls
 
-    urls = subscription_urls(subscription)
+    with translation.override(subscription.language or settings.LANGUAGE_CODE):
+        urls = subscription_urls(subscription)
+        if template == "subscription_confirm":
+            extra = {**subscription_confirm_context(subscription), **extra}
     headers = None
     if subscription.is_confirmed:
         headers = unsubscribe_headers(urls["unsubscribe_url"])
@@ -323,6 +337,20 @@ def send_subscription_mail(template, subscription, **extra):
         {"subscription": subscription, **urls, **extra},
         headers=headers,
     )
+
+
+def subscription_confirm_context(subscription):
+    from .subscriptions import CONFIRM, make_token
+
+    return {
+        "confirm_url": absolute_url(
+            reverse(
+                "participation:subscription_confirm",
+                args=[make_token(subscription, CONFIRM)],
+            )
+        ),
+        "valid_days": link_max_age().days,
+    }
 
 
 def send_follow_digest(participant, notices, unfollow_url):

@@ -274,12 +274,7 @@ def register(
             accessibility_needs=accessibility_needs,
             language=language,
         )
-    emails.send_registration_mail(
-        "registration_confirm",
-        registration,
-        confirm_url=confirm_url(registration),
-        valid_days=link_max_age().days,
-    )
+    emails.send_registration_mail("registration_confirm", registration)
     return RegistrationResult(registration, created=existing is None)
 
 

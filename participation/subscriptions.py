@@ -24,7 +24,7 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -158,15 +158,7 @@ def subscribe(
     subscription.created_at = timezone.now()
     subscription.save()
     _set_topics(subscription, all_topics, topic_keys)
-    confirm = make_token(subscription, CONFIRM)
-    emails.send_subscription_mail(
-        "subscription_confirm",
-        subscription,
-        confirm_url=emails.absolute_url(
-            reverse("participation:subscription_confirm", args=[confirm])
-        ),
-        valid_days=link_max_age().days,
-    )
+    emails.send_subscription_mail("subscription_confirm", subscription)
     return subscription
 
 
@@ -444,9 +436,12 @@ def send_follow_digests(now=None):
                 )
             if not items:
                 continue
-            unfollow_url = emails.absolute_url(
-                reverse("participation:unfollow", args=[follow_token(participant)])
-            )
+            with translation.override(participant.language):
+                for item in items:
+                    item["url"] = contribution_url(item["idea"])
+                unfollow_url = emails.absolute_url(
+                    reverse("participation:unfollow", args=[follow_token(participant)])
+                )
             emails.send_follow_digest(participant, items, unfollow_url)
             sent += 1
     return sent

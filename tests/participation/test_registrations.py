@@ -105,6 +105,7 @@ def test_mail_is_in_the_language_of_registration(
         )
     assert Registration.objects.get().language == "de"
     assert "Bitte bestätigen Sie Ihre Anmeldung" in mail.outbox[0].subject
+    assert "/de/beteiligung/anmeldung/bestaetigen/" in mail.outbox[0].body
 
 
 def test_confirm_gives_a_seat_with_ics_and_details(

@@ -193,6 +193,7 @@ def test_announcement_in_the_subscribers_language(
     with django_capture_on_commit_callbacks(execute=True):
         new_event(event_index, fields["mobility"], title="Workshop Radwege")
     assert mail.outbox[0].subject == "Neue Veranstaltung: Workshop Radwege"
+    assert "/de/beteiligung/abmelden/" in mail.outbox[0].body
 
 
 def test_one_click_unsubscribe_without_csrf(
