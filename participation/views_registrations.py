@@ -7,10 +7,12 @@ registrants and the cancel button), change or end a subscription, or stop
 following ideas. Nothing is stored unless everything is valid.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -82,7 +84,10 @@ def register(request, list_id, page_id):
             },
         )
     data = form.cleaned_data
-    default_groups = reg.default_locale_page(page).specific.registration_group_choices()
+    # groups are stored in the default language, so that counts do not split
+    with translation.override(settings.LANGUAGE_CODE):
+        default_page = reg.default_locale_page(page).specific
+        default_groups = default_page.registration_group_choices()
     index = data["group"]
     group = default_groups[index] if len(default_groups) == len(groups) else None
     reg.register(
