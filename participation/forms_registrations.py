@@ -110,6 +110,7 @@ class ChoicesForm(forms.Form):
             ("events", _("New events and workshops")),
             ("news", _("News")),
         ],
+        initial=["events", "news"],
         widget=forms.CheckboxSelectMultiple,
         error_messages={
             "required": _("Please choose events, news or both."),

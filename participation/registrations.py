@@ -100,7 +100,11 @@ def page_url(page, language=None, request=None):
             translation = page.get_translation_or_none(locale)
             if translation is not None and translation.live:
                 page = translation
-    return page.get_full_url(request) or ""
+    url = page.get_url(request) or ""
+    if url.startswith("/"):
+        # the same base address as every other link in the mails
+        url = request.build_absolute_uri(url) if request else emails.absolute_url(url)
+    return url
 
 
 @dataclasses.dataclass
