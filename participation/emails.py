@@ -92,9 +92,18 @@ def render(template, language, context):
     return " ".join(subject.split()), text, html
 
 
-def send(template, recipient, language, context, headers=None, attachments=None):
+def send(
+    template,
+    recipient,
+    language,
+    context,
+    headers=None,
+    attachments=None,
+    immediate=True,
+):
     """Render one mail in the recipient's language and queue it in the outbox;
-    it goes out when the current transaction commits. True if queued."""
+    it goes out when the current transaction commits (or, for mailings to many
+    with `immediate=False`, with the next run of send_outbox). True if queued."""
     if not recipient:
         return False
     subject, text, html = render(template, language, context)
@@ -106,6 +115,7 @@ def send(template, recipient, language, context, headers=None, attachments=None)
         html,
         headers=headers,
         attachments=attachments,
+        immediate=immediate,
     )
     return True
 
@@ -311,7 +321,12 @@ def send_registration_mail(template, registration, **extra):
         **extra,
     }
     return send(
-        template, registration.email, language, context, attachments=attachments
+        template,
+        registration.email,
+        language,
+        context,
+        attachments=attachments,
+        immediate=template != "registration_message",
     )
 
 
@@ -336,6 +351,7 @@ def send_subscription_mail(template, subscription, **extra):
         subscription.language,
         {"subscription": subscription, **urls, **extra},
         headers=headers,
+        immediate=template != "announcement",
     )
 
 

@@ -37,10 +37,22 @@ def backoff(attempts):
     return datetime.timedelta(minutes=min(minutes, MAX_RETRY_MINUTES))
 
 
-def queue(kind, recipient, subject, text, html="", headers=None, attachments=None):
+def queue(
+    kind,
+    recipient,
+    subject,
+    text,
+    html="",
+    headers=None,
+    attachments=None,
+    immediate=True,
+):
     """Store one mail and deliver it after the current transaction commits.
 
     `attachments` is a list of (filename, content as str or bytes, mimetype).
+    Mailings to many people (announcements, messages from staff) pass
+    `immediate=False`: they wait for `send_outbox`, so that the request that
+    caused them does not send hundreds of mails itself.
     """
     stored = []
     for filename, content, mimetype in attachments or []:
@@ -62,7 +74,8 @@ def queue(kind, recipient, subject, text, html="", headers=None, attachments=Non
         headers=headers or {},
         attachments=stored,
     )
-    transaction.on_commit(lambda: deliver(mail.pk), robust=True)
+    if immediate:
+        transaction.on_commit(lambda: deliver(mail.pk), robust=True)
     return mail
 
 

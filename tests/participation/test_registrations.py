@@ -426,3 +426,27 @@ def test_manage_page_refuses_unknown_actions(
     assert response.status_code == 404
     registration.refresh_from_db()
     assert registration.status == "confirmed"
+
+
+# an event page with its registration part: the registration adds two (the
+# default locale and the registration list), whatever the number of registrants
+EVENT_PAGE_QUERIES = 13
+
+
+@pytest.mark.parametrize("registered", [0, 12])
+def test_event_page_queries_do_not_grow_with_registrations(
+    client, event, reg_list, django_assert_num_queries, registered
+):
+    for n in range(registered):
+        Registration.objects.create(
+            registration_list=reg_list,
+            name=f"P{n}",
+            email=f"p{n}@example.org",
+            language="de",
+            status="confirmed" if n < 2 else "waiting",
+            position=None if n < 2 else n,
+        )
+    client.get(event.url)  # warm the caches of the site and its branding
+    with django_assert_num_queries(EVENT_PAGE_QUERIES):
+        response = client.get(event.url)
+    assert response.status_code == 200
