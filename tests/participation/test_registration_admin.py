@@ -3,6 +3,7 @@ CSV and XLSX export, a message to all confirmed registrants, subscriber counts;
 and who may see them."""
 
 import csv
+import datetime
 import io
 
 import pytest
@@ -173,3 +174,19 @@ def test_registration_fields_in_the_page_editor(admin_client, event_index):
     ).content.decode()
     assert "registration_capacity" in html and "registrant_details" in html
     assert Registration.objects.count() == 0
+
+
+def test_page_settings_are_checked(event_index):
+    from django.core.exceptions import ValidationError
+
+    event = registration_event(event_index)
+    event.registration_capacity = None
+    with pytest.raises(ValidationError) as error:
+        event.clean()
+    assert "registration_capacity" in error.value.message_dict
+    event.registration_capacity = 5
+    event.registration_opens = event.start
+    event.registration_closes = event.start - datetime.timedelta(days=1)
+    with pytest.raises(ValidationError) as error:
+        event.clean()
+    assert "registration_closes" in error.value.message_dict
