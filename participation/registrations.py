@@ -55,17 +55,7 @@ def sync_registration_list(page):
     page = default_locale_page(page).specific
     if not isinstance(page, RegistrationPageMixin):
         return None
-    values = {
-        "title": page.title[:255],
-        "starts_at": page.registration_event_start(),
-        "ends_at": page.registration_event_end(),
-        "is_enabled": page.registration_enabled,
-        "capacity": page.registration_capacity or 0,
-        "opens_at": page.registration_opens,
-        "closes_at": page.registration_closes,
-        "registrant_details": page.registrant_details,
-        "reminder_hours": page.registration_reminder_hours or 0,
-    }
+    values = list_values(page)
     with transaction.atomic():
         registration_list = (
             RegistrationList.objects.select_for_update().filter(page=page).first()
@@ -79,6 +69,21 @@ def sync_registration_list(page):
         registration_list.save(update_fields=list(values))
         fill_from_waiting_list(registration_list)
     return registration_list
+
+
+def list_values(page):
+    """The settings a registration list copies from its page."""
+    return {
+        "title": page.title[:255],
+        "starts_at": page.registration_event_start(),
+        "ends_at": page.registration_event_end(),
+        "is_enabled": page.registration_enabled,
+        "capacity": page.registration_capacity or 0,
+        "opens_at": page.registration_opens,
+        "closes_at": page.registration_closes,
+        "registrant_details": page.registrant_details,
+        "reminder_hours": page.registration_reminder_hours or 0,
+    }
 
 
 def registration_list_of(page):
@@ -146,7 +151,25 @@ def registration_panel(page, request, form=None):
     """The registration part of a page, or None if it takes none."""
     from .forms_registrations import RegistrationForm
 
-    registration_list = registration_list_of(page)
+    if page.pk is None or getattr(request, "is_preview", False):
+        # a preview shows the draft's settings and writes nothing
+        saved = (
+            RegistrationList.objects.filter(page_id=default_locale_page(page).pk)
+            .only("pk", "confirmed_count", "waiting_count")
+            .first()
+            if page.pk
+            else None
+        )
+        registration_list = RegistrationList(
+            pk=saved.pk if saved else None,
+            confirmed_count=saved.confirmed_count if saved else 0,
+            waiting_count=saved.waiting_count if saved else 0,
+            **list_values(page),
+        )
+        if not registration_list.capacity or not page.registration_enabled:
+            return None
+    else:
+        registration_list = registration_list_of(page)
     if registration_list is None or not registration_list.is_enabled:
         return None
     state = registration_state(registration_list)
@@ -163,7 +186,9 @@ def registration_panel(page, request, form=None):
         form=form if state == "open" else None,
         action_url=reverse(
             "participation:register", args=[registration_list.pk, page.pk]
-        ),
+        )
+        if registration_list.pk and page.pk
+        else "",
     )
 
 

@@ -9,6 +9,7 @@ import io
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.test import RequestFactory
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -190,3 +191,33 @@ def test_page_settings_are_checked(event_index):
     with pytest.raises(ValidationError) as error:
         event.clean()
     assert "registration_closes" in error.value.message_dict
+
+
+def test_preview_shows_the_draft_and_writes_nothing(event_index):
+    from cms.events.models import EventPage
+
+    event = registration_event(event_index, capacity=2)
+    draft = EventPage.objects.get(pk=event.pk)
+    draft.registration_capacity = 7
+    response = draft.make_preview_request()
+    assert response.status_code == 200
+    assert "7 seats left" in response.content.decode() or (
+        "Noch 7 Plätze frei" in response.content.decode()
+    )
+    assert RegistrationList.objects.get(page=event).capacity == 2
+
+    start = event.start
+    new = EventPage(
+        title="Neuer Workshop",
+        slug="neuer-workshop",
+        start=start,
+        end=start + datetime.timedelta(hours=1),
+        description="<p>Neu</p>",
+        registration_enabled=True,
+        registration_capacity=5,
+    )
+    request = RequestFactory().get("/")
+    request.is_preview = True
+    panel = reg.registration_panel(new, request)
+    assert panel.seats_left == 5 and panel.action_url == ""
+    assert RegistrationList.objects.count() == 1
