@@ -2,15 +2,16 @@
 moment (PostgreSQL, threads): exactly ten get a seat, forty go onto the
 waiting list in order, nobody is lost or counted twice."""
 
+import datetime
 import threading
 
 import pytest
 from django.db import connection, connections
+from django.utils import timezone
+from wagtail.models import Locale, Page
 
 from participation import registrations as reg
 from participation.models import Registration, RegistrationList
-
-from .registration_helpers import registration_event
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -23,9 +24,28 @@ PEOPLE = 50
 SEATS_LEFT = 10
 
 
-def test_fifty_people_for_ten_seats(event_index):
-    page = registration_event(event_index, capacity=20)
-    registration_list = RegistrationList.objects.get(page=page)
+def event_list(capacity):
+    """A registration list of its own page. Transactional tests empty the
+    database, so the locale and the root page are made here if missing."""
+    locale, _ = Locale.objects.get_or_create(language_code="de")
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locale)
+    )
+    page = root.add_child(
+        instance=Page(title="Workshop", slug="workshop-race", locale=locale)
+    )
+    start = timezone.now() + datetime.timedelta(days=7)
+    return RegistrationList.objects.create(
+        page=page,
+        title="Workshop",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+        capacity=capacity,
+    )
+
+
+def test_fifty_people_for_ten_seats():
+    registration_list = event_list(capacity=20)
     # ten seats are taken already
     for n in range(10):
         result = reg.register(
