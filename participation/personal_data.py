@@ -2,7 +2,9 @@
 and 17). A management command and an admin action call these functions.
 
 A person is known by their e-mail address only: the Participant row, the access
-links sent to them, and the ideas, comments, supports and reports they made.
+links sent to them, and the ideas, comments, supports and reports they made;
+their registrations for events, their subscription, the ideas they follow and
+the e-mails to them in the outbox.
 Erasing keeps their ideas and comments anonymously (the discussion stays
 readable) unless they ask to delete them as well.
 """
@@ -20,14 +22,18 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
+from . import registrations, subscriptions
 from .emails import contribution_url
 from .models import (
     AccessLink,
     CommentStream,
     DiscussionComment,
     Idea,
+    OutboxMail,
     Participant,
+    Registration,
     Report,
+    Subscription,
     Support,
     normalise_email,
 )
@@ -40,6 +46,23 @@ class ParticipantNotFound(LookupError):
     def __init__(self, email):
         super().__init__(f"No participant with the address {email!r}.")
         self.email = email
+
+
+def is_known(email):
+    """Whether anything at all is stored for this address."""
+    email = normalise_email(email)
+    return (
+        Participant.objects.for_email(email).exists()
+        or Registration.objects.filter(email=email).exists()
+        or Subscription.objects.filter(email=email).exists()
+    )
+
+
+def _mailing_data(email):
+    return {
+        "registrations": registrations.export_for(email),
+        **subscriptions.export_for(email),
+    }
 
 
 def _get_participant(email, lock=False):
@@ -96,6 +119,13 @@ def _reports_by(participant):
 def export_personal_data(email):
     """Everything stored about the person with this address, as a JSON-ready dict.
     Secrets (link secrets, hashes) are left out. Raises ParticipantNotFound."""
+    if not Participant.objects.for_email(email).exists() and is_known(email):
+        # registered for an event or subscribed, nothing else
+        return {
+            "exported": _date(timezone.now()),
+            "participant": {"email": normalise_email(email)},
+            **_mailing_data(normalise_email(email)),
+        }
     participant = _get_participant(email)
     ideas = (
         Idea.objects.filter(participant=participant)
@@ -180,6 +210,7 @@ def export_personal_data(email):
             }
             for report in reports.order_by("created_at", "pk")
         ],
+        **_mailing_data(participant.email),
     }
 
 
@@ -196,9 +227,18 @@ def erase_personal_data(email, delete_contributions=False):
     """Erase the person with this address, in one transaction, and return what was
     done. Their ideas and comments stay anonymously, or are deleted too with
     delete_contributions; supports are withdrawn, reports they made stay without
-    a link to them. Raises ParticipantNotFound."""
-    participant = _get_participant(email, lock=True)
+    a link to them. Registrations, the subscription and queued or sent e-mails
+    are deleted. Raises ParticipantNotFound."""
+    email = normalise_email(email)
     summary = Counter()
+    summary["registrations_deleted"] = registrations.erase_for(email)
+    summary["subscriptions_deleted"] = subscriptions.erase_for(email)
+    summary["emails_deleted"] = OutboxMail.objects.filter(recipient=email).delete()[0]
+    participant = Participant.objects.for_email(email).select_for_update().first()
+    if participant is None:
+        if not any(summary.values()):
+            raise ParticipantNotFound(email)
+        return _erase_summary(email, delete_contributions, summary)
 
     # Supports count towards ideas: take them back one by one in the counters.
     supported = list(
@@ -246,8 +286,12 @@ def erase_personal_data(email, delete_contributions=False):
         participant=participant
     ).delete()[0]
     participant.delete()
+    return _erase_summary(participant.email, delete_contributions, summary)
+
+
+def _erase_summary(email, delete_contributions, summary):
     return {
-        "email": participant.email,
+        "email": email,
         "contributions_deleted": delete_contributions,
         **{
             key: summary[key]
@@ -260,6 +304,9 @@ def erase_personal_data(email, delete_contributions=False):
                 "supports_deleted",
                 "reports_anonymised",
                 "access_links_deleted",
+                "registrations_deleted",
+                "subscriptions_deleted",
+                "emails_deleted",
             )
         },
     }

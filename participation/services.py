@@ -24,6 +24,7 @@ from .models import (
     AccessLink,
     CommentStream,
     DiscussionComment,
+    FollowNotice,
     Idea,
     IdeaStatus,
     Participant,
@@ -32,6 +33,7 @@ from .models import (
     Visibility,
     normalise_email,
 )
+from .subscriptions import notify_followers
 from .tokens import LinkError, read_token
 
 
@@ -97,9 +99,7 @@ def _request_confirmation(participant, contribution):
     link = AccessLink.objects.create(
         participant=participant, purpose=AccessLink.CONFIRM
     )
-    transaction.on_commit(
-        lambda: emails.send_confirmation(link, contribution), robust=True
-    )
+    emails.send_confirmation(link, contribution)
 
 
 @transaction.atomic
@@ -146,7 +146,7 @@ def submit_idea(
         idea.image = image
     idea.save()
     if confirmed:
-        transaction.on_commit(lambda: emails.send_received(idea), robust=True)
+        emails.send_received(idea)
     else:
         _request_confirmation(participant, idea)
     return Submission(idea, needs_confirmation=not confirmed)
@@ -181,7 +181,7 @@ def submit_comment(
     )
     if confirmed:
         _count_visibility_change(comment, was_visible=False)
-        transaction.on_commit(lambda: emails.send_received(comment), robust=True)
+        emails.send_received(comment)
     else:
         _request_confirmation(participant, comment)
     return Submission(comment, needs_confirmation=not confirmed)
@@ -290,9 +290,7 @@ def request_support_confirmation(idea, *, email, language):
     link = AccessLink.objects.create(
         participant=participant, purpose=AccessLink.CONFIRM
     )
-    transaction.on_commit(
-        lambda: emails.send_support_confirmation(link, idea, language), robust=True
-    )
+    emails.send_support_confirmation(link, idea, language)
     return link
 
 
@@ -301,9 +299,7 @@ def create_manage_link(participant, *, send=False, language=None):
     """A link to the participant's own contributions; e-mailed if `send`."""
     link = AccessLink.objects.create(participant=participant, purpose=AccessLink.MANAGE)
     if send:
-        transaction.on_commit(
-            lambda: emails.send_manage_link(link, language), robust=True
-        )
+        emails.send_manage_link(link, language)
     return link
 
 
@@ -373,7 +369,7 @@ def _set_visibility(contribution, visibility, user, action, reason=""):
     if isinstance(locked, DiscussionComment):
         _count_visibility_change(locked, was_visible)
     log(instance=locked, action=action, user=user, data={"reason": reason})
-    transaction.on_commit(lambda: emails.send_moderation_decision(locked), robust=True)
+    emails.send_moderation_decision(locked)
     return locked
 
 
@@ -422,7 +418,8 @@ def set_idea_status(idea, status, user, reason="", merged_into=None):
         user=user,
         data={"from": previous, "to": status, "reason": reason},
     )
-    transaction.on_commit(lambda: emails.send_status_change(locked), robust=True)
+    emails.send_status_change(locked)
+    notify_followers(locked, FollowNotice.STATUS)
     return locked
 
 
@@ -434,7 +431,8 @@ def answer_idea(idea, text, user):
     locked.answered_at = timezone.now()
     locked.save(update_fields=["official_answer", "answered_at"])
     log(instance=locked, action="participation.answer", user=user)
-    transaction.on_commit(lambda: emails.send_official_answer(locked), robust=True)
+    emails.send_official_answer(locked)
+    notify_followers(locked, FollowNotice.ANSWER)
     return locked
 
 

@@ -66,6 +66,9 @@ def link_spaces_to_page(sender, instance, **kwargs):
 
 
 def connect():
+    from .registrations import sync_on_publish
+    from .subscriptions import announce_on_publish
+
     for model in (
         Idea,
         DiscussionComment,
@@ -90,3 +93,7 @@ def connect():
     page_published.connect(
         link_spaces_to_page, dispatch_uid="participation.link_spaces_to_page"
     )
+    page_published.connect(
+        sync_on_publish, dispatch_uid="participation.sync_registration_list"
+    )
+    page_published.connect(announce_on_publish, dispatch_uid="participation.announce")

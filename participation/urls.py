@@ -3,9 +3,45 @@ i18n_patterns, e.g. under "beteiligung/"."""
 
 from django.urls import path
 
-from . import views
+from . import views, views_registrations
 
 app_name = "participation"
+
+views_registrations_urls = [
+    path(
+        "anmeldung/<int:list_id>/seite/<int:page_id>/",
+        views_registrations.register,
+        name="register",
+    ),
+    path(
+        "anmeldung/bestaetigen/<str:token>/",
+        views_registrations.registration_confirm,
+        name="registration_confirm",
+    ),
+    path(
+        "anmeldung/<str:token>/",
+        views_registrations.registration_manage,
+        name="registration_manage",
+    ),
+    path("abonnieren/", views_registrations.subscribe, name="subscribe"),
+    path(
+        "abonnieren/bestaetigen/<str:token>/",
+        views_registrations.subscription_confirm,
+        name="subscription_confirm",
+    ),
+    path(
+        "abonnieren/<str:token>/",
+        views_registrations.subscription_manage,
+        name="subscription_manage",
+    ),
+    path("abmelden/<str:token>/", views_registrations.unsubscribe, name="unsubscribe"),
+    path("ideen/<int:pk>/folgen/", views_registrations.follow, name="follow"),
+    path(
+        "nicht-mehr-folgen/<str:token>/",
+        views_registrations.unfollow,
+        name="unfollow",
+    ),
+]
 
 urlpatterns = [
     path("ideen/<int:pk>/", views.idea_detail, name="idea_detail"),
@@ -25,4 +61,5 @@ urlpatterns = [
     path("bestaetigen/<str:token>/", views.confirm, name="confirm"),
     path("meine-beitraege/", views.request_manage_link, name="request_manage_link"),
     path("meine-beitraege/<str:token>/", views.manage, name="manage"),
+    *views_registrations_urls,
 ]

@@ -45,6 +45,7 @@ from .models import (
     AccessLink,
     CommentStream,
     DiscussionComment,
+    Follow,
     Idea,
     IdeaCollection,
     Participant,
@@ -134,7 +135,13 @@ def idea_detail(request, pk):
     if merged_into is not None and not merged_into.is_visible:
         merged_into = None
     host = host_page(collection)
+    can_follow = participant is not None and (
+        supported or idea.participant_id == participant.pk
+    )
     context = {
+        "can_follow": can_follow,
+        "following": can_follow
+        and Follow.objects.filter(idea=idea, participant=participant).exists(),
         "title": idea.title,
         "idea": idea,
         "collection": collection,

@@ -16,6 +16,7 @@ from wagtail.search import index
 from cms.core.blocks import RICH_TEXT_FEATURES
 from cms.core.models import BasePage
 from cms.core.queries import not_restricted
+from participation.models import RegistrationPageMixin
 
 from .ical import build_calendar
 
@@ -73,9 +74,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return ics_response(calendar, slugify(self.title) or "events")
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(RegistrationPageMixin, RoutablePageMixin, BasePage):
     """One event, usually a workshop of a field of action, online or at a place,
-    with a calendar download. Registration is added by the participation plugin."""
+    with a calendar download. Staff switch on registration (capacity, waiting
+    list, reminders) in its "Registration" panel, from the participation plugin."""
 
     ONLINE, ON_SITE, HYBRID = "online", "on_site", "hybrid"
     FORMAT_CHOICES = [
@@ -170,6 +172,7 @@ class EventPage(RoutablePageMixin, BasePage):
         ),
         FieldPanel("description"),
         FieldPanel("audience"),
+        *RegistrationPageMixin.registration_panels,
     ]
     search_fields = Page.search_fields + [
         index.SearchField("description"),

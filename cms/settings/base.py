@@ -233,3 +233,26 @@ PARTICIPATION_REPORT_THRESHOLD = int(
 PARTICIPATION_LINK_VALID_DAYS = int(
     os.environ.get("PARTICIPATION_LINK_VALID_DAYS", "7")
 )
+
+# Registrations, subscriptions and e-mails of the participation plugin
+# (see docs/registrations.md). HTML mails carry the site's branding.
+PARTICIPATION_BRANDING_SETTING = {
+    "model": "cms_core.SiteBranding",
+    "name": ["site_title", "municipality_name"],
+    "logo": "logo",
+    "colour": "primary_colour",
+}
+# Pages announced to subscribers when first published, and the pages people
+# choose as fields of action.
+PARTICIPATION_ANNOUNCEMENTS = {
+    "cms_events.EventPage": {
+        "kind": "events",
+        "topic": "field_of_action",
+        "skip_if": "is_past",
+    },
+    "cms_news.NewsPage": {"kind": "news", "topic": "field_of_action"},
+}
+PARTICIPATION_TOPIC_PAGE_MODEL = "cms_strategy.FieldPage"
+PARTICIPATION_REGISTRATION_RETENTION_DAYS = int(
+    os.environ.get("PARTICIPATION_REGISTRATION_RETENTION_DAYS", "30")
+)

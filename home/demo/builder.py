@@ -23,6 +23,7 @@ from home.models import HomePage
 from . import content as c
 from .media import MediaLibrary, build_pdf
 from .participation import DemoParticipation
+from .registrations import load_demo_registrations
 
 BERLIN = ZoneInfo("Europe/Berlin")
 WELCOME_SLUG = "home"  # the plain page Wagtail's first migration creates
@@ -152,6 +153,9 @@ class DemoBuilder:
 
         site = self.ensure_site(home, home_created)
         self.ensure_branding(site)
+        self.participation.created += load_demo_registrations(
+            self.refs["events"], self.fields
+        )
 
     def ensure_home(self):
         locale = Locale.get_default()

@@ -859,6 +859,9 @@ ERASE_SUMMARY_LABELS = {
     "supports_deleted": gettext_lazy("Supports withdrawn"),
     "reports_anonymised": gettext_lazy("Reports kept without a link to the person"),
     "access_links_deleted": gettext_lazy("E-mailed links deleted"),
+    "registrations_deleted": gettext_lazy("Registrations for events deleted"),
+    "subscriptions_deleted": gettext_lazy("Subscriptions deleted"),
+    "emails_deleted": gettext_lazy("Stored e-mails deleted"),
 }
 
 
@@ -917,6 +920,12 @@ class PersonalDataView(ModeratorRequiredMixin, WagtailAdminTemplateMixin, View):
         except ParticipantNotFound:
             form.add_error("email", _("Nothing is stored for this e-mail address."))
             return self.render(form, status=400)
+        if subject is None:
+            # registered or subscribed only: nothing in the audit log to point to
+            if erase:
+                messages.success(request, _("The personal data was erased."))
+                return self.render(PersonalDataForm(), summary=erase_summary(summary))
+            return self.json_response(data)
         # The log names the participant by number only, never by address or name.
         log(
             instance=subject,
@@ -929,6 +938,9 @@ class PersonalDataView(ModeratorRequiredMixin, WagtailAdminTemplateMixin, View):
         if erase:
             messages.success(request, _("The personal data was erased."))
             return self.render(PersonalDataForm(), summary=erase_summary(summary))
+        return self.json_response(data)
+
+    def json_response(self, data):
         response = HttpResponse(
             json.dumps(data, ensure_ascii=False, indent=2),
             content_type="application/json; charset=utf-8",

@@ -37,6 +37,7 @@ from . import views
 from .filters import CommentFilterSet, IdeaFilterSet
 from .forms import CommentEditForm, IdeaCollectionForm, IdeaEditForm
 from .permissions import NEVER_IN_ADMIN, can_moderate
+from .registrations import RegistrationViewSet, SubscriberViewSet
 
 
 class CategoryViewSet(SnippetViewSet):
@@ -414,4 +415,6 @@ class ParticipationViewSetGroup(SnippetViewSetGroup):
         CannedReplyViewSet,
         ModerationHistoryViewSet,
         PersonalDataViewSet,
+        RegistrationViewSet,
+        SubscriberViewSet,
     )

@@ -13,6 +13,8 @@ from .contributions import (
     Visibility,
 )
 from .identity import AccessLink, Participant, normalise_email
+from .outbox import OutboxMail
+from .registrations import Registration, RegistrationList, RegistrationPageMixin
 from .spaces import (
     MODERATION_CHOICES,
     POST_MODERATION,
@@ -21,6 +23,13 @@ from .spaces import (
     Category,
     CommentStream,
     IdeaCollection,
+)
+from .subscriptions import (
+    Announcement,
+    Follow,
+    FollowNotice,
+    Subscription,
+    SubscriptionTopic,
 )
 
 __all__ = [
@@ -31,6 +40,15 @@ __all__ = [
     "PRE_MODERATION",
     "TITLE_MAX_LENGTH",
     "AccessLink",
+    "Announcement",
+    "Follow",
+    "FollowNotice",
+    "OutboxMail",
+    "Registration",
+    "RegistrationList",
+    "RegistrationPageMixin",
+    "Subscription",
+    "SubscriptionTopic",
     "CannedReply",
     "Category",
     "CommentStream",

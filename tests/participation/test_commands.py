@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import TestCase
 from django.utils import timezone
 
 from participation.models import (
@@ -35,8 +36,10 @@ pytestmark = pytest.mark.django_db
 
 
 def run(*args):
+    """Run a command; mails it queues go out when its transaction commits."""
     out = StringIO()
-    call_command(*args, stdout=out)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command(*args, stdout=out)
     return out.getvalue()
 
 

@@ -122,6 +122,9 @@ def test_erasing_keeps_contributions_anonymously(person):
         "supports_deleted": 1,
         "reports_anonymised": 1,
         "access_links_deleted": 1,
+        "registrations_deleted": 0,
+        "subscriptions_deleted": 0,
+        "emails_deleted": 0,
     }
     assert not Participant.objects.filter(pk=anna.pk).exists()
     idea = Idea.objects.get(pk=person["anna_idea"].pk)

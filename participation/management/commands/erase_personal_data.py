@@ -3,8 +3,11 @@ contributions, withdraw their supports, remove the address."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from participation.models import Participant
-from participation.personal_data import ParticipantNotFound, erase_personal_data
+from participation.personal_data import (
+    ParticipantNotFound,
+    erase_personal_data,
+    is_known,
+)
 
 
 class Command(BaseCommand):
@@ -33,7 +36,7 @@ class Command(BaseCommand):
             if delete_contributions
             else "keep their ideas and comments anonymously"
         )
-        if not Participant.objects.for_email(email).exists():
+        if not is_known(email):
             raise CommandError(f"Nothing is stored for the address '{email}'.")
         if not yes:
             answer = input(
