@@ -30,7 +30,7 @@ from .factories import (
 pytestmark = pytest.mark.django_db
 
 FIELD_PAGE_QUERIES = 21  # a field page with an idea collection and a comment stream
-IDEA_PAGE_QUERIES = 8  # an idea's own page with its discussion
+IDEA_PAGE_QUERIES = 9  # an idea's own page with its discussion and its measure
 STREAM_PAGE_QUERIES = 17  # the first page of a comment stream (a field page with one)
 QUEUE_QUERIES = 18  # the moderation queue, for a logged-in moderator
 
