@@ -447,3 +447,46 @@ def test_query_counts_do_not_grow_with_the_catalogue(
         with django_assert_num_queries(expected):
             response = client.get(path)
         assert response.status_code == 200
+
+
+def test_the_demo_has_an_evaluation_and_a_catalogue(client, db):
+    from home.demo import load_demo
+    from participation.models import EvaluationProcess, Score
+
+    load_demo()
+    process = EvaluationProcess.objects.get()
+    assert [c.name for c in process.criteria.all()] == [
+        "Mehrwert für die Stadt",
+        "Überschaubare Komplexität",
+        "Ökologische Nachhaltigkeit",
+        "Ökonomische Nachhaltigkeit",
+        "Soziale Nachhaltigkeit",
+    ]
+    assert process.stages.count() == 3
+    assert Score.objects.values("evaluator").distinct().count() == 2
+    assert Measure.objects.count() == 6
+    counts = (
+        Measure.objects.count(),
+        MeasureSource.objects.count(),
+        Score.objects.count(),
+        EvaluationDecision.objects.count(),
+    )
+    load_demo()
+    assert (
+        Measure.objects.count(),
+        MeasureSource.objects.count(),
+        Score.objects.count(),
+        EvaluationDecision.objects.count(),
+    ) == counts
+    reporting = Measure.objects.get(title__startswith="Digitaler Mängelmelder")
+    html = client.get(url("measure_detail", reporting.key, lang="de")).content.decode()
+    assert "Schäden an Rad- und Fußwegen online melden" in html
+    assert "Digitaler Mängelmelder für Schlaglöcher und defekte Laternen" in html
+    from cms.core.models import StandardPage
+
+    catalogue_page = StandardPage.objects.get(slug="massnahmenkatalog")
+    html = client.get(catalogue_page.url).content.decode()
+    assert "Online-Terminvergabe im Bürgerbüro" in html
+    assert "Measures by status per field of action" in html or (
+        "Maßnahmen nach Status je Handlungsfeld" in html
+    )
