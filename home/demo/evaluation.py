@@ -376,6 +376,7 @@ class DemoEvaluation:
             support_weight=20,
         )
         self.process.collections.set(collections)
+        self.process.save()
         self.criteria = [
             EvaluationCriterion.objects.create(
                 process=self.process,

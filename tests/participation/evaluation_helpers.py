@@ -32,6 +32,7 @@ def make_process(collections=(), criteria=None, stages=None, **fields):
         title=fields.pop("title", "Ideencheck"), **fields
     )
     process.collections.set(collections)
+    process.save()
     for position, spec in enumerate(criteria or NORDERSTEDT):
         name, weight, *scale = spec
         scale_min, scale_max = scale or (0, 5)

@@ -368,3 +368,38 @@ def test_the_public_scorecard_follows_the_process_setting(
     # never who scored, nor the justifications
     assert "Nützlich" not in html
     assert "Eva" not in html
+
+
+def test_moderators_start_the_evaluation_and_merge_ideas_from_the_process_page(
+    moderator_client, collection, process
+):
+    waiting = IdeaFactory(collection=collection, title="Neue Idee")
+    other = IdeaFactory(collection=collection, title="Zweite Idee")
+    process_url = reverse("participation_evaluation:process", args=[process.pk])
+    page = moderator_client.get(process_url).content.decode()
+    assert "2 public ideas of the process's collections" in page
+    response = moderator_client.post(process_url, {"action": "start"})
+    assert messages_of(response) == ["2 ideas are now being evaluated."]
+    assert IdeaEvaluation.objects.filter(idea__in=[waiting, other]).count() == 2
+
+    measure = MeasureFactory(title="Digitale Bürgerdienste")
+    bad = moderator_client.post(process_url, {"action": "merge", "measure": measure.pk})
+    assert bad.status_code == 400
+    assert "Choose at least one idea." in bad.content.decode()
+    response = moderator_client.post(
+        process_url,
+        {
+            "action": "merge",
+            "ideas": [waiting.pk, other.pk],
+            "measure": measure.pk,
+            "reason": "",
+        },
+    )
+    assert messages_of(response) == [
+        "2 ideas were taken into the measure “Digitale Bürgerdienste”."
+    ]
+    assert set(
+        IdeaEvaluation.objects.filter(idea__in=[waiting, other]).values_list(
+            "outcome", flat=True
+        )
+    ) == {Outcome.MERGED}
