@@ -403,3 +403,86 @@ def test_moderators_start_the_evaluation_and_merge_ideas_from_the_process_page(
             "outcome", flat=True
         )
     ) == {Outcome.MERGED}
+
+
+def test_staff_set_up_a_process_and_write_a_measure_in_the_admin(
+    moderator_client, collection, field_page
+):
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+    )
+
+    from participation.models import EvaluationProcess
+
+    add_process = reverse(EvaluationProcess.snippet_viewset.get_url_name("add"))
+    data = nested_form_data(
+        {
+            "title": "Ideencheck",
+            "score_visibility": "after_own",
+            "public_scorecard": "on",
+            "score_weight": 70,
+            "support_weight": 30,
+            "criteria": inline_formset(
+                [
+                    {
+                        "name": "Mehrwert für die Stadt",
+                        "description": "Nutzen für viele",
+                        "weight": "2",
+                        "scale_min": 0,
+                        "scale_max": 5,
+                    },
+                    {
+                        "name": "Soziale Nachhaltigkeit",
+                        "description": "",
+                        "weight": "1",
+                        "scale_min": 1,
+                        "scale_max": 3,
+                    },
+                ]
+            ),
+            "stages": inline_formset([{"name": "Smart-City-Thema", "description": ""}]),
+        }
+    )
+    data["collections"] = [collection.pk]
+    response = moderator_client.post(add_process, data)
+    assert response.status_code == 302, response.context["form"].errors
+    process = EvaluationProcess.objects.get(title="Ideencheck")
+    assert list(process.collections.all()) == [collection]
+    assert [(c.name, c.scale_max) for c in process.criteria.all()] == [
+        ("Mehrwert für die Stadt", 5),
+        ("Soziale Nachhaltigkeit", 3),
+    ]
+    assert process.stages.count() == 1
+
+    bad = dict(data, **{"criteria-0-scale_max": "0", "title": "Kaputt"})
+    response = moderator_client.post(add_process, bad)
+    assert response.status_code == 200
+    assert not EvaluationProcess.objects.filter(title="Kaputt").exists()
+
+    add_measure = reverse(Measure.snippet_viewset.get_url_name("add"))
+    response = moderator_client.post(
+        add_measure,
+        nested_form_data(
+            {
+                "title": "Mobilitätsstation",
+                "description": rich_text("<p>Am Bahnhof.</p>"),
+                "status": "decided",
+                "priority": "high",
+                "responsible_unit": "Fachbereich Verkehr",
+                "cost_range": "50k-250k",
+                "timeline_start": "2023-01-01",
+                "timeline_end": "2024-06-30",
+                "fields_of_action": inline_formset([{"page": field_page.pk}]),
+                "progress_updates": inline_formset(
+                    [{"date": "2023-03-01", "text": "Beschlossen."}]
+                ),
+            }
+        ),
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    measure = Measure.objects.get(title="Mobilitätsstation")
+    assert [f.page_id for f in measure.fields_of_action.all()] == [field_page.pk]
+    update = measure.progress_updates.get()
+    assert (update.text, update.locale_id) == ("Beschlossen.", measure.locale_id)
