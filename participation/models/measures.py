@@ -10,6 +10,8 @@ every language version of a measure lists the same ideas.
 
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -174,3 +176,12 @@ class MeasureSource(models.Model):
 
     def __str__(self):
         return f"{self.idea_id} → {self.measure_key}"
+
+
+@receiver(post_delete, sender=Measure)
+def forget_sources_of_deleted_measure(sender, instance, **kwargs):
+    """When the last language version of a measure is deleted, its ideas are
+    no longer linked to it (they keep their status and reason)."""
+    key = instance.translation_key
+    if not Measure.objects.filter(translation_key=key).exists():
+        MeasureSource.objects.filter(measure_key=key).delete()

@@ -490,3 +490,17 @@ def test_the_demo_has_an_evaluation_and_a_catalogue(client, db):
     assert "Measures by status per field of action" in html or (
         "Maßnahmen nach Status je Handlungsfeld" in html
     )
+
+
+def test_deleting_the_last_version_of_a_measure_unlinks_its_ideas(
+    collection, moderator, catalogue
+):
+    station = catalogue["station"]
+    idea = supported_idea(collection, "Carsharing", 1)
+    measures.merge_into_measure([idea], station, moderator)
+    english = station.copy_for_translation(Locale.objects.create(language_code="en"))
+    english.save()
+    station.delete()
+    assert MeasureSource.objects.filter(idea=idea).exists()
+    english.delete()
+    assert not MeasureSource.objects.filter(idea=idea).exists()
