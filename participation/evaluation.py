@@ -244,7 +244,7 @@ def public_scorecard(idea):
 
 def _locked_evaluation(idea):
     evaluation = (
-        IdeaEvaluation.objects.select_for_update()
+        IdeaEvaluation.objects.select_for_update(of=("self",))
         .select_related("stage", "process")
         .filter(idea_id=idea.pk)
         .first()
@@ -412,7 +412,7 @@ def _close(evaluation, outcome):
 
 def _optional_evaluation(idea):
     evaluation = (
-        IdeaEvaluation.objects.select_for_update()
+        IdeaEvaluation.objects.select_for_update(of=("self",))
         .select_related("stage")
         .filter(idea_id=idea.pk)
         .first()

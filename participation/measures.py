@@ -80,7 +80,7 @@ def merge_into_measure(ideas, measure, user, reason=""):
                 % {"idea": locked.title}
             )
         evaluation = (
-            IdeaEvaluation.objects.select_for_update()
+            IdeaEvaluation.objects.select_for_update(of=("self",))
             .select_related("stage")
             .filter(idea=locked)
             .first()
