@@ -363,11 +363,17 @@ def save_scores(idea, evaluator, values):
 
 
 @transaction.atomic
-def advance(idea, user, reason=""):
+def advance(idea, user, reason="", expected_stage=None):
     """Move an idea on to the next stage; after the final stage it has passed
-    the evaluation and its public status becomes 'accepted'."""
+    the evaluation and its public status becomes 'accepted'. With
+    `expected_stage` (the stage id the moderator saw), nothing happens if the
+    idea has moved on meanwhile, so two clicks never skip a stage."""
     evaluation = _locked_evaluation(idea)
     _require_open(evaluation)
+    if expected_stage is not None and evaluation.stage_id != expected_stage:
+        raise EvaluationError(
+            _("The idea has moved to another stage meanwhile. Nothing was changed.")
+        )
     stages = list(evaluation.process.stages.order_by("sort_order", "pk"))
     current = evaluation.stage
     position = next(

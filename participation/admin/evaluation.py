@@ -189,10 +189,12 @@ class DecisionForm(forms.Form):
         required=False,
         empty_label=gettext_lazy("Choose a measure…"),
     )
+    stage = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, idea, **kwargs):
+    def __init__(self, *args, idea, stage=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.idea = idea
+        self.fields["stage"].initial = stage.pk if stage else None
         self.fields["target_idea"].queryset = (
             Idea.objects.visible()
             .filter(collection_id=idea.collection_id)
@@ -570,7 +572,9 @@ class IdeaResultsView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, View):
         )
 
     def get(self, request, pk):
-        return self.render(DecisionForm(idea=self.evaluation.idea))
+        return self.render(
+            DecisionForm(idea=self.evaluation.idea, stage=self.evaluation.stage)
+        )
 
     def render(self, form, status=200):
         evaluation = self.evaluation
@@ -620,7 +624,7 @@ class IdeaResultsView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, View):
 
     def post(self, request, pk):
         idea = self.evaluation.idea
-        form = DecisionForm(request.POST, idea=idea)
+        form = DecisionForm(request.POST, idea=idea, stage=self.evaluation.stage)
         if not form.is_valid():
             messages.error(request, _("Nothing was decided. Check the form."))
             return self.render(form, status=400)
@@ -628,7 +632,9 @@ class IdeaResultsView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, View):
         reason = data["reason"].strip()
         try:
             if data["decision"] == ADVANCE:
-                services.advance(idea, request.user, reason)
+                services.advance(
+                    idea, request.user, reason, expected_stage=data["stage"]
+                )
             elif data["decision"] == MERGE_IDEA:
                 services.merge_into_idea(
                     idea, data["target_idea"], request.user, reason

@@ -486,3 +486,19 @@ def test_staff_set_up_a_process_and_write_a_measure_in_the_admin(
     assert [f.page_id for f in measure.fields_of_action.all()] == [field_page.pk]
     update = measure.progress_updates.get()
     assert (update.text, update.locale_id) == ("Beschlossen.", measure.locale_id)
+
+
+def test_two_clicks_on_advance_never_skip_a_stage(moderator_client, idea):
+    stage = IdeaEvaluation.objects.get(idea=idea).stage_id
+    page = moderator_client.get(
+        reverse("participation_evaluation:idea", args=[idea.pk])
+    )
+    assert f'name="stage" value="{stage}"' in page.content.decode()
+    first = decide(moderator_client, idea, decision="advance", stage=stage)
+    assert first.status_code == 302
+    second = decide(moderator_client, idea, decision="advance", stage=stage)
+    assert second.status_code == 400
+    assert "moved to another stage meanwhile" in second.content.decode()
+    record = IdeaEvaluation.objects.get(idea=idea)
+    assert record.stage.name == "Schlussprüfung"
+    assert record.outcome == Outcome.OPEN

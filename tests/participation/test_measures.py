@@ -11,6 +11,7 @@ import json
 import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from wagtail.models import Locale
 
 from participation import evaluation, measures
@@ -27,7 +28,12 @@ from tests.factories import FieldPageFactory
 
 from .conftest import url
 from .evaluation_helpers import MeasureFactory, make_process
-from .factories import IdeaFactory, ParticipantFactory, SupportFactory
+from .factories import (
+    IdeaCollectionFactory,
+    IdeaFactory,
+    ParticipantFactory,
+    SupportFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -504,3 +510,27 @@ def test_deleting_the_last_version_of_a_measure_unlinks_its_ideas(
     assert MeasureSource.objects.filter(idea=idea).exists()
     english.delete()
     assert not MeasureSource.objects.filter(idea=idea).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL: SQLite serialises writers, so there is no race",
+)
+def test_an_idea_merged_into_several_measures_at_once_lands_in_one(django_user_model):
+    from .test_concurrency import run_at_once
+
+    collection = IdeaCollectionFactory()
+    idea = supported_idea(collection, "Umkämpfte Idee", 2)
+    user = django_user_model.objects.create_user("moderation-race")
+    targets = [MeasureFactory() for _ in range(6)]
+
+    def merge(measure):
+        try:
+            measures.merge_into_measure([idea], measure, user)
+        except evaluation.EvaluationError:
+            pass
+
+    run_at_once(merge, [(measure,) for measure in targets])
+    assert MeasureSource.objects.filter(idea=idea).count() == 1
+    assert EvaluationDecision.objects.filter(idea=idea).count() == 1
