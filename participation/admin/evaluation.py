@@ -26,6 +26,7 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
+    Panel,
     TabbedInterface,
 )
 from wagtail.admin.ui.tables import Column
@@ -759,6 +760,27 @@ class EvaluationProcessViewSet(SnippetViewSet):
     )
 
 
+class MeasureSourcesPanel(Panel):
+    """The ideas a measure came from, read-only on its edit screen (they are
+    added from the evaluation results)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "participation/evaluation/admin/measure_sources_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            sources = []
+            if self.instance is not None and self.instance.pk:
+                sources = list(
+                    Idea.objects.filter(
+                        measure_source__measure_key=self.instance.translation_key
+                    ).order_by("-support_count", "pk")
+                )
+            context["sources"] = sources
+            context["supports"] = sum(idea.support_count for idea in sources)
+            return context
+
+
 class MeasureViewSet(SnippetViewSet):
     """The catalogue of measures (translatable)."""
 
@@ -804,6 +826,7 @@ class MeasureViewSet(SnippetViewSet):
                         ],
                         heading=gettext_lazy("Planning"),
                     ),
+                    MeasureSourcesPanel(heading=gettext_lazy("Source ideas")),
                 ],
                 heading=gettext_lazy("Measure"),
             ),

@@ -502,3 +502,18 @@ def test_two_clicks_on_advance_never_skip_a_stage(moderator_client, idea):
     record = IdeaEvaluation.objects.get(idea=idea)
     assert record.stage.name == "Schlussprüfung"
     assert record.outcome == Outcome.OPEN
+
+
+def test_the_measure_edit_screen_lists_its_source_ideas(moderator_client, collection):
+    measure = MeasureFactory(title="Digitale Bürgerdienste")
+    first = IdeaFactory(collection=collection, title="Termine online", support_count=3)
+    second = IdeaFactory(collection=collection, title="Anträge online", support_count=2)
+    from participation.measures import merge_into_measure
+
+    edit = reverse(Measure.snippet_viewset.get_url_name("edit"), args=[measure.pk])
+    html = moderator_client.get(edit).content.decode()
+    assert "No idea has been taken into this measure yet." in html
+    merge_into_measure([first, second], measure, None)
+    html = moderator_client.get(edit).content.decode()
+    assert "2 ideas of citizens, supported 5 times in all." in html
+    assert "Termine online" in html and "Anträge online" in html
