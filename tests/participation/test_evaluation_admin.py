@@ -260,6 +260,11 @@ def test_advance_then_accept_after_the_last_stage(moderator_client, idea, proces
     page = moderator_client.get(url("idea_detail", idea.pk)).content.decode()
     assert "Passt zur Strategie." in page
     assert "Accepted" in page
+    history = moderator_client.get(reverse("wagtailadmin_reports:site_history"))
+    assert history.status_code == 200
+    html = history.content.decode()
+    assert "Advanced from “Smart-City-Thema” to “Schlussprüfung”" in html
+    assert "Passed the final stage: accepted. Reason: Passt zur Strategie." in html
 
 
 def test_not_pursued_needs_a_public_reason(moderator_client, idea):
