@@ -176,3 +176,35 @@ def stream_context(request, stream, initial=None):
         "initial": initial or {},
         "next_url": request.get_full_path() if request else "",
     }
+
+
+class MeasureCatalogueBlock(blocks.StructBlock):
+    """Shows the catalogue of measures on a page: filters by field, status and
+    priority, the overview of measures by status per field, the exports and
+    the list of measures with links to their pages."""
+
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        max_length=200,
+        help_text=_("E.g. 'Catalogue of measures'."),
+    )
+    intro = blocks.TextBlock(
+        label=_("Introduction"),
+        required=False,
+        help_text=_(
+            "A few sentences: where the measures come from, what happens next."
+        ),
+    )
+
+    class Meta:
+        icon = "tasks"
+        label = _("Catalogue of measures")
+        template = "participation/blocks/measure_catalogue.html"
+
+    def get_context(self, value, parent_context=None):
+        from .views_measures import catalogue_context
+
+        context = super().get_context(value, parent_context=parent_context)
+        context.update(catalogue_context(request_of(parent_context)))
+        context["prefix"] = "measures"
+        return context

@@ -3,7 +3,7 @@ i18n_patterns, e.g. under "beteiligung/"."""
 
 from django.urls import path
 
-from . import views, views_registrations
+from . import views, views_measures, views_registrations
 
 app_name = "participation"
 
@@ -61,5 +61,19 @@ urlpatterns = [
     path("bestaetigen/<str:token>/", views.confirm, name="confirm"),
     path("meine-beitraege/", views.request_manage_link, name="request_manage_link"),
     path("meine-beitraege/<str:token>/", views.manage, name="manage"),
+    path("massnahmen/", views_measures.catalogue, name="catalogue"),
+    path("massnahmen/katalog.csv", views_measures.catalogue_csv, name="catalogue_csv"),
+    path(
+        "massnahmen/katalog.xlsx", views_measures.catalogue_xlsx, name="catalogue_xlsx"
+    ),
+    path("massnahmen/drucken/", views_measures.catalogue_print, name="catalogue_print"),
+    path(
+        "massnahmen/<uuid:key>/", views_measures.measure_detail, name="measure_detail"
+    ),
+    path(
+        "offene-daten/<str:dataset>.<str:fmt>",
+        views_measures.open_data_view,
+        name="open_data",
+    ),
     *views_registrations_urls,
 ]

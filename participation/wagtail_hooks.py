@@ -9,6 +9,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from .admin.evaluation import EvaluationViewSetGroup, register_evaluation_log_actions
 from .admin.panels import ModerationSummaryPanel
 from .admin.permissions import ContributionPermissionPolicy, can_moderate
 from .admin.viewsets import ParticipationViewSetGroup
@@ -19,6 +20,8 @@ register_permission_policy(
     DiscussionComment, ContributionPermissionPolicy(DiscussionComment)
 )
 register_snippet(ParticipationViewSetGroup)
+register_snippet(EvaluationViewSetGroup)
+hooks.register("register_log_actions", register_evaluation_log_actions)
 
 
 def shorten(text, length=160):

@@ -86,6 +86,7 @@ def test_demo_builds_the_whole_site(demo):
         "Datenschutz",
         "Erklärung zur Barrierefreiheit",
         "Grundsätze der Zusammenarbeit",
+        "Maßnahmenkatalog",
     }
     assert EventIndexPage.objects.count() == 1
     assert NewsIndexPage.objects.count() == 1

@@ -5,7 +5,11 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from participation.blocks import CommentStreamBlock, IdeaCollectionBlock
+from participation.blocks import (
+    CommentStreamBlock,
+    IdeaCollectionBlock,
+    MeasureCatalogueBlock,
+)
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -129,6 +133,7 @@ class BodyStreamBlock(blocks.StreamBlock):
     accordion = AccordionBlock()
     idea_collection = IdeaCollectionBlock()
     comment_stream = CommentStreamBlock()
+    measure_catalogue = MeasureCatalogueBlock()
 
 
 class FooterLinkBlock(blocks.StructBlock):

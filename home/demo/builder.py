@@ -21,6 +21,7 @@ from cms.strategy.models import FieldPage, ProjectPage, ProjectPhase
 from home.models import HomePage
 
 from . import content as c
+from .evaluation import build_evaluation
 from .media import MediaLibrary, build_pdf
 from .participation import DemoParticipation
 from .registrations import load_demo_registrations
@@ -132,6 +133,7 @@ class DemoBuilder:
             )
             self.fields[data["key"]] = page
             self.participation.take_part(data, page, created)
+        build_evaluation(self)
         self.build_events(self.refs["events"])
         for data in c.NEWS:
             self.child(

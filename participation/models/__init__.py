@@ -12,9 +12,29 @@ from .contributions import (
     Support,
     Visibility,
 )
+from .evaluation import (
+    DecisionKind,
+    EvaluationCriterion,
+    EvaluationDecision,
+    EvaluationProcess,
+    EvaluationStage,
+    IdeaEvaluation,
+    Outcome,
+    Score,
+    ScoreVisibility,
+)
 from .identity import AccessLink, Participant, normalise_email
 from .outbox import OutboxMail
 from .registrations import Registration, RegistrationList, RegistrationPageMixin
+from .measures import (
+    CostRange,
+    Measure,
+    MeasureFieldOfAction,
+    MeasurePriority,
+    MeasureProgress,
+    MeasureSource,
+    MeasureStatus,
+)
 from .spaces import (
     MODERATION_CHOICES,
     POST_MODERATION,
@@ -33,6 +53,22 @@ from .subscriptions import (
 )
 
 __all__ = [
+    "DecisionKind",
+    "EvaluationCriterion",
+    "EvaluationDecision",
+    "EvaluationProcess",
+    "EvaluationStage",
+    "IdeaEvaluation",
+    "Outcome",
+    "Score",
+    "ScoreVisibility",
+    "CostRange",
+    "Measure",
+    "MeasureFieldOfAction",
+    "MeasurePriority",
+    "MeasureProgress",
+    "MeasureSource",
+    "MeasureStatus",
     "COMMENT_MAX_LENGTH",
     "DESCRIPTION_MAX_LENGTH",
     "MODERATION_CHOICES",

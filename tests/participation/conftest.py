@@ -27,6 +27,7 @@ from participation.models import (
 )
 from tests.factories import FieldPageFactory
 
+from .evaluation_helpers import evaluator, other_evaluator  # noqa: F401
 from .factories import (
     CategoryFactory,
     CommentStreamFactory,

@@ -115,3 +115,17 @@ def test_unfollow_all_with_one_click(
     assert not Follow.objects.exists()
     assert not FollowNotice.objects.exists()
     assert browser.post(url("unfollow", "forged")).status_code == 400
+
+
+def test_an_evaluation_decision_reaches_the_followers(
+    idea, supporter, moderator, django_capture_on_commit_callbacks
+):
+    from participation import evaluation
+
+    assert subs.follow(supporter, idea)
+    with django_capture_on_commit_callbacks(execute=True):
+        evaluation.not_pursued(idea, moderator, "Liegt nicht in städtischer Hand.")
+    assert [m.to for m in mail.outbox] == [[idea.participant.email]]
+    notice = FollowNotice.objects.get()
+    assert notice.participant_id == supporter.pk
+    assert notice.kind == FollowNotice.STATUS

@@ -34,7 +34,7 @@ pytestmark = pytest.mark.django_db
 # blocks are rendered anew.
 FIELD_PAGE_QUERIES = 10  # a field page with an idea collection and a comment stream
 FIELD_PAGE_QUERIES_FRESH = 15
-IDEA_PAGE_QUERIES = 7  # an idea's own page with its discussion
+IDEA_PAGE_QUERIES = 8  # an idea's own page with its discussion and its measure
 STREAM_PAGE_QUERIES = 9  # the first page of a comment stream (a field page with one)
 STREAM_PAGE_QUERIES_FRESH = 11
 QUEUE_QUERIES = 18  # the moderation queue, for a logged-in moderator
