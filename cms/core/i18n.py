@@ -125,6 +125,10 @@ def serve_in_page_language(next_serve):
 
     def serve(page, request, args, kwargs):
         requested = active_language()
+        if page.alias_of_id is not None:
+            # wagtail-localize makes untranslated parents of a translated page
+            # aliases of the German page: they show the German text.
+            page = Page.objects.get(pk=page.alias_of_id).specific
         page_language = language_of(page)
         if page_language == requested:
             return next_serve(page, request, args, kwargs)
