@@ -23,6 +23,7 @@ from home.models import HomePage
 from . import content as c
 from .media import MediaLibrary, build_pdf
 from .participation import DemoParticipation
+from .translations import load_translations
 
 BERLIN = ZoneInfo("Europe/Berlin")
 WELCOME_SLUG = "home"  # the plain page Wagtail's first migration creates
@@ -152,6 +153,7 @@ class DemoBuilder:
 
         site = self.ensure_site(home, home_created)
         self.ensure_branding(site)
+        self.pages_created += load_translations(home)
 
     def ensure_home(self):
         locale = Locale.get_default()
