@@ -172,7 +172,7 @@ def test_unknown_address_in_another_language_is_still_not_found(client, english_
 
 
 def test_pages_without_a_page_offer_every_language(client, home_page):
-    content = client.get("/en/search/?q=Rad").content.decode()
+    content = client.get("/en/search/?q=Rad&page=2").content.decode()
 
     assert [(code, href) for code, _n, href, _c in switcher(content)] == [
         ("de", "/de/search/?q=Rad"),
@@ -183,6 +183,7 @@ def test_pages_without_a_page_offer_every_language(client, home_page):
     ]
     names = [name for _c, name, _h, _cur in switcher(content)]
     assert names == ["Deutsch", "English", "Türkçe", "العربية", "Українська"]
+    assert hreflangs(content) == {}  # only pages are listed for search engines
 
 
 def test_arabic_pages_read_right_to_left(client, translate, arabic, home_page):

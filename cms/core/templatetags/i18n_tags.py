@@ -9,6 +9,7 @@ page's versions are cached (cms.core.i18n.page_versions).
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.http import urlencode
 from wagtail.models import Page
 
 from cms.core.i18n import (
@@ -40,9 +41,13 @@ def language_links(context):
                 }
             )
     elif request is not None and getattr(request, "resolver_match", None):
-        path = request.get_full_path()
+        # The same view in another language; of the query only a search term
+        # is kept (others may hold state, e.g. which contribution is edited).
+        query = ""
+        if request.GET.get("q"):
+            query = "?" + urlencode({"q": request.GET["q"]})
         for code, _name in settings.LANGUAGES:
-            url = translate_url(path, code)
+            url = translate_url(request.path, code) + query
             links.append(
                 {"code": code, "url": url, "full_url": request.build_absolute_uri(url)}
             )
@@ -65,8 +70,10 @@ def language_switcher(context):
 
 @register.inclusion_tag("tags/hreflang.html", takes_context=True)
 def hreflang_links(context):
-    """<link rel="alternate" hreflang> for every language version, and the
-    default-language version as x-default."""
+    """<link rel="alternate" hreflang> for every language version of a page,
+    and the default-language version as x-default."""
+    if not isinstance(context.get("page"), Page):
+        return {"links": [], "default": None}  # only pages are for search engines
     links = language_links(context)
     default = next((li for li in links if li["code"] == settings.LANGUAGE_CODE), None)
     return {"links": links, "default": default}
