@@ -58,6 +58,13 @@ def check_english_pages(client):
     assert '<html lang="en" dir="ltr">' in content
     assert "Mobility – field of action of the smart city strategy" in content
     assert "Your ideas for the mobility field of action" in content
+    # links chosen in German lead to the English versions
+    home = client.get("/en/").content.decode()
+    assert '<a href="/en/smart-smarter-pinneberg/">' in home
+    assert "Current phase: <strong>" in home and "Bestandsaufnahme" not in home
+    events = client.get("/en/events/").content.decode()
+    assert "Field of action: </span>Mobility</li>" in events
+    assert "Mobilität" not in events
     privacy = client.get("/en/privacy/").content.decode()
     assert "LibreTranslate" in privacy and "DeepL" in privacy
 
@@ -68,6 +75,7 @@ def check_arabic_pages(client):
     assert '<html lang="ar" dir="rtl">' in content
     assert 'href="/ar/events/"' in content and 'href="/ar/news/"' in content
     assert "الفعاليات وورش العمل" in client.get("/ar/events/").content.decode()
+    assert "المرحلة الحالية: <strong>" in content and "Umsetzung" not in content
 
 
 def check_privacy_page(client):
