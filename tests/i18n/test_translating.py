@@ -35,8 +35,11 @@ def translator(django_user_model):
     return user
 
 
-def test_translators_may_translate_and_do_nothing_else(db):
+def test_translators_may_translate_and_do_nothing_else(translator, field_page):
     group = Group.objects.get(name="Translators")
+    perms = field_page.permissions_for_user(translator)
+    assert not (perms.can_publish() or perms.can_unpublish() or perms.can_delete())
+    assert not (perms.can_add_subpage() or perms.can_move() or perms.can_lock())
 
     assert set(
         group.permissions.values_list("content_type__app_label", "codename")
