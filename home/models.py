@@ -1,6 +1,7 @@
 """The home page: the entrance that brings the other pages together."""
 
 from django.db import models
+from django.db.models import Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -91,11 +92,19 @@ class HomePage(BasePage):
 
     def get_project(self):
         if self.featured_project_id:
-            project = (
-                ProjectPage.objects.live().filter(pk=self.featured_project_id).first()
+            # The featured project in this home page's language if translated
+            # (a page chooser keeps pointing to the German page), in one query.
+            chosen = Page.objects.filter(pk=self.featured_project_id)
+            candidates = ProjectPage.objects.live().filter(
+                Q(pk=self.featured_project_id)
+                | Q(
+                    translation_key=Subquery(chosen.values("translation_key")[:1]),
+                    locale_id=self.locale_id,
+                )
             )
-            if project:
-                return project
+            projects = sorted(candidates, key=lambda p: p.locale_id != self.locale_id)
+            if projects:
+                return projects[0]
         return (
             not_restricted(ProjectPage.objects.live())
             .descendant_of(self)

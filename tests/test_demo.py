@@ -19,6 +19,7 @@ from home.models import HomePage
 from tests.factories import StandardPageFactory
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+GERMAN = {"locale__language_code": "de"}  # the demo also has translations
 FIELDS = [
     "Mobilität",
     "Wirtschaft",
@@ -39,7 +40,7 @@ FIRST_ROUND = [
 def demo(db):
     """The demo loaded once into the empty database the migrations leave."""
     assert load_demo() > 0
-    return HomePage.objects.get()
+    return HomePage.objects.get(**GERMAN)
 
 
 def snapshot():
@@ -57,14 +58,14 @@ def test_demo_builds_the_whole_site(demo):
     site = Site.objects.get(is_default_site=True)
     assert site.root_page.specific == demo
     assert demo.url == "/de/"
-    project = ProjectPage.objects.get()
+    project = ProjectPage.objects.get(**GERMAN)
     assert project.get_parent().specific == demo
     assert demo.featured_project == project
 
     fields = list(FieldPage.objects.child_of(project).order_by("path"))
     assert [field.title for field in fields] == FIELDS
 
-    workshops = EventPage.objects.filter(workshop_round__isnull=False)
+    workshops = EventPage.objects.filter(workshop_round__isnull=False, **GERMAN)
     assert workshops.count() == 10
     for field, day in zip(fields, FIRST_ROUND, strict=True):
         rounds = workshops.filter(field_of_action=field).order_by("start")
@@ -80,20 +81,21 @@ def test_demo_builds_the_whole_site(demo):
         assert [result["round"] for result in results] == [1]
         assert len(results[0]["documents"]) >= 1
 
-    assert NewsPage.objects.live().count() >= 4
-    assert set(StandardPage.objects.values_list("title", flat=True)) == {
+    assert NewsPage.objects.live().filter(**GERMAN).count() >= 4
+    standard_pages = StandardPage.objects.filter(**GERMAN)
+    assert set(standard_pages.values_list("title", flat=True)) == {
         "Impressum",
         "Datenschutz",
         "Erklärung zur Barrierefreiheit",
         "Grundsätze der Zusammenarbeit",
         "Maßnahmenkatalog",
     }
-    assert EventIndexPage.objects.count() == 1
-    assert NewsIndexPage.objects.count() == 1
+    assert EventIndexPage.objects.filter(**GERMAN).count() == 1
+    assert NewsIndexPage.objects.filter(**GERMAN).count() == 1
     assert not Page.objects.filter(depth__gt=1, live=False).exists()
     assert not Page.objects.filter(depth__gt=1, latest_revision__isnull=True).exists()
     # Wagtail's welcome page is gone.
-    assert Page.objects.filter(depth=2).count() == 1
+    assert Page.objects.filter(depth=2, **GERMAN).count() == 1
 
     branding = SiteBranding.for_site(site)
     assert branding.municipality_name == "Stadt Pinneberg"
@@ -127,9 +129,10 @@ def test_every_demo_page_renders(demo, client):
     for event in EventPage.objects.live():
         response = client.get(event.url + "ics/")
         assert response.status_code == 200, event.url
-    news_index = NewsIndexPage.objects.get()
+    news_index = NewsIndexPage.objects.get(**GERMAN)
     assert client.get(news_index.url + "feed/").status_code == 200
-    assert client.get(EventIndexPage.objects.get().url + "ics/").status_code == 200
+    event_index = EventIndexPage.objects.get(**GERMAN)
+    assert client.get(event_index.url + "ics/").status_code == 200
     assert client.get("/sitemap.xml").status_code == 200
     assert client.get("/de/search/", {"q": "Mobilität"}).status_code == 200
 
@@ -137,7 +140,7 @@ def test_every_demo_page_renders(demo, client):
 def test_demo_keeps_an_existing_home_page(home_page):
     load_demo()
 
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(**GERMAN)
     assert home == home_page
     assert home.title == "Startseite"
     assert Site.objects.get(is_default_site=True).root_page_id == home_page.pk

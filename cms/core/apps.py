@@ -10,6 +10,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Website basics")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from . import i18n
         from .tree import connect_signals
 
         connect_signals()
+        i18n.connect_signals()
+        post_migrate.connect(i18n.ensure_locales, sender=self)

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from .blocks import BodyStreamBlock, FooterLinkBlock
 from .colours import MIN_TEXT_CONTRAST, WHITE, contrast_ratio, parse_hex
+from .i18n import route_with_fallback
 from .tree import route_through_tree, view_restriction_ids
 
 BRANDING_CACHE_SECONDS = 60 * 60
@@ -45,6 +46,10 @@ class BasePage(Page):
         abstract = True
 
     def route(self, request, path_components):
+        # A page not translated yet is found in the default language (cms.core.i18n).
+        return route_with_fallback(self, request, path_components, self._route)
+
+    def _route(self, request, path_components):
         # The pages on the URL's path in one query instead of two per level.
         if path_components:
             return route_through_tree(self, request, path_components)

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -143,14 +144,40 @@ _LANGUAGE_NAMES = {
     "ar": "العربية",
     "uk": "Українська",
 }
-_languages = env_list("STADTDIALOG_LANGUAGES", "de,en")
+_languages = env_list("STADTDIALOG_LANGUAGES", "de,en,tr,ar,uk")
 if "de" not in _languages:
     _languages.insert(0, "de")
 LANGUAGES = [(code, _LANGUAGE_NAMES.get(code, code)) for code in _languages]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A Wagtail locale is created for every language at each migrate (cms.core.i18n).
+# New translations start as drafts: no half-translated page goes live.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# Machine translation in the translation editor: off unless the operator picks a
+# self-hosted LibreTranslate or DeepL (README, "Languages and translation").
+# The texts of the page being translated are then sent to that service.
+MACHINE_TRANSLATOR = (
+    os.environ.get("STADTDIALOG_MACHINE_TRANSLATOR", "").strip().lower()
+)
+if MACHINE_TRANSLATOR == "libretranslate":
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": os.environ["LIBRETRANSLATE_URL"],
+            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }
+elif MACHINE_TRANSLATOR == "deepl":
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_AUTH_KEY"]},
+    }
+elif MACHINE_TRANSLATOR:
+    raise ImproperlyConfigured(
+        "STADTDIALOG_MACHINE_TRANSLATOR must be empty, 'libretranslate' or 'deepl'."
+    )
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True

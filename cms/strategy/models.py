@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, InterimResultBlock
@@ -141,8 +141,10 @@ class ProjectPage(BasePage):
         return context
 
 
-class ProjectPhase(Orderable):
-    """One phase of a strategy project, e.g. status-quo analysis or participation."""
+class ProjectPhase(TranslatableMixin, Orderable):
+    """One phase of a strategy project, e.g. status-quo analysis or participation.
+
+    Translatable with its project page: each language version has its phases."""
 
     PAST, CURRENT, FUTURE = "past", "current", "future"
 
@@ -169,7 +171,7 @@ class ProjectPhase(Orderable):
         FieldPanel("description"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("phase")
         verbose_name_plural = _("phases")
 

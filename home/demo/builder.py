@@ -25,6 +25,7 @@ from .evaluation import build_evaluation
 from .media import MediaLibrary, build_pdf
 from .participation import DemoParticipation
 from .registrations import load_demo_registrations
+from .translations import load_translations
 
 BERLIN = ZoneInfo("Europe/Berlin")
 WELCOME_SLUG = "home"  # the plain page Wagtail's first migration creates
@@ -158,6 +159,7 @@ class DemoBuilder:
         self.participation.created += load_demo_registrations(
             self.refs["events"], self.fields
         )
+        self.pages_created += load_translations(home)
 
     def ensure_home(self):
         locale = Locale.get_default()

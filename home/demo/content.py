@@ -1132,10 +1132,22 @@ STANDARD_PAGES = [
                 "Statistikdienste, keine externen Schriften, keine eingebetteten "
                 "Videos oder Karten, keine Schaltflächen sozialer Netzwerke. Es gibt "
                 "auch kein Übersetzungs-Widget, das Seiteninhalte an einen fremden "
-                "Anbieter schickt. Übersetzungen erstellt die Redaktion selbst.</p>"
+                "Anbieter schickt.</p>"
                 "<p>Nur die Videokonferenzen der Workshops laufen über einen "
                 "Dienstleister der Stadt. Worauf Sie dort achten sollten, steht in "
                 "der Einladung zum jeweiligen Termin.</p>"
+            ),
+            heading("Übersetzungen"),
+            paragraph(
+                "<p>Die Seiten in anderen Sprachen übersetzt die Redaktion selbst. "
+                "Wenn die Stadt dafür eine maschinelle Übersetzung einschaltet, "
+                "schickt die Website beim Übersetzen nur die Texte der Seite, die "
+                "gerade übersetzt wird, an diesen Dienst: entweder an einen "
+                "LibreTranslate-Server, den die Stadt selbst betreibt, oder an "
+                "DeepL (DeepL SE, Köln). Ideen, Kommentare, E-Mail-Adressen und "
+                "andere Angaben von Ihnen werden nie an einen Übersetzungsdienst "
+                "geschickt, und beim Lesen der Website wird kein solcher Dienst "
+                "aufgerufen.</p>"
             ),
             heading("Ihre Rechte"),
             paragraph(

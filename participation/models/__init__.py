@@ -24,8 +24,6 @@ from .evaluation import (
     ScoreVisibility,
 )
 from .identity import AccessLink, Participant, normalise_email
-from .outbox import OutboxMail
-from .registrations import Registration, RegistrationList, RegistrationPageMixin
 from .measures import (
     CostRange,
     Measure,
@@ -35,6 +33,8 @@ from .measures import (
     MeasureSource,
     MeasureStatus,
 )
+from .outbox import OutboxMail
+from .registrations import Registration, RegistrationList, RegistrationPageMixin
 from .spaces import (
     MODERATION_CHOICES,
     POST_MODERATION,

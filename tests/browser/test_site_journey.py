@@ -19,7 +19,7 @@ def test_citizen_finds_a_workshop_and_downloads_its_calendar_entry(
     from cms.strategy.models import FieldPage, ProjectPage
 
     page = browser_page
-    project = ProjectPage.objects.get()
+    project = ProjectPage.objects.get(locale__language_code="de")
     field = FieldPage.objects.live().order_by("path").first()
     event = (
         EventPage.objects.live().filter(field_of_action=field).order_by("start").first()

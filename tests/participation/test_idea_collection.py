@@ -17,7 +17,7 @@ from .factories import CommentFactory, IdeaFactory
 pytestmark = pytest.mark.django_db
 
 CARD = re.compile(
-    r'<h4 class="idea-card__title"><a href="([^"]+)" lang="([^"]+)">([^<]+)</a></h4>'
+    r'<h4 class="idea-card__title"><a href="([^"]+)" lang="([^"]+)" dir="auto">([^<]+)</a></h4>'
 )
 
 
@@ -217,7 +217,7 @@ def test_the_idea_page_shows_status_answer_and_comments(
     response = client.get(url("idea_detail", idea.pk))
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<h1 id="idea-title" lang="de">Trinkbrunnen am Markt</h1>' in html
+    assert '<h1 id="idea-title" lang="de" dir="auto">Trinkbrunnen am Markt</h1>' in html
     assert "Im Sommer fehlt Wasser." in html
     assert "not pursued" in html.lower()
     assert "Die Leitung fehlt dort." in html
@@ -271,5 +271,5 @@ def test_the_idea_page_in_another_language_keeps_the_ideas_language(client, coll
     idea = IdeaFactory(collection=collection, language="de", title="Deutsch")
     html = client.get(url("idea_detail", idea.pk, lang="en")).content.decode()
     assert '<html lang="en"' in html
-    assert '<h1 id="idea-title" lang="de">Deutsch</h1>' in html
+    assert '<h1 id="idea-title" lang="de" dir="auto">Deutsch</h1>' in html
     assert escape(idea.description) in html

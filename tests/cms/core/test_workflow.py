@@ -52,7 +52,7 @@ def test_wagtails_moderators_group_became_approvers(db):
     # "Moderators" may exist again, but only for citizens' contributions.
     assert page_codenames("Moderators") == set()
     assert not GroupPagePermission.objects.exclude(
-        group__name__in=["Editors", "Approvers"]
+        group__name__in=["Editors", "Approvers", "Translators"]
     ).exists()
     assert Group.objects.filter(name__in=["Editors", "Approvers"]).count() == 2
 
