@@ -21,9 +21,9 @@ from . import tree
 
 def ensure_locales(**kwargs):
     """post_migrate receiver: a Wagtail locale for every content language in the
-    settings, so another town picks its languages with STADTDIALOG_LANGUAGES."""
-    if not Locale.objects.exists():
-        return  # wagtailcore creates the first locale from LANGUAGE_CODE
+    settings, so another town picks its languages with STADTDIALOG_LANGUAGES.
+    It also runs after a flush (as in transactional tests), which empties the
+    locale table that wagtailcore's migration filled."""
     existing = set(Locale.objects.values_list("language_code", flat=True))
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         if code not in existing:
