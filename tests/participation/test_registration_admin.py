@@ -221,3 +221,19 @@ def test_preview_shows_the_draft_and_writes_nothing(event_index):
     panel = reg.registration_panel(new, request)
     assert panel.seats_left == 5 and panel.action_url == ""
     assert RegistrationList.objects.count() == 1
+
+
+def test_editors_run_the_registrations_of_their_events(
+    client, django_user_model, reg_list
+):
+    from django.contrib.auth.models import Group
+
+    editor = django_user_model.objects.create_user(username="redaktion")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    assert client.get(admin_url("index")).status_code == 200
+    detail = client.get(admin_url("detail", reg_list.pk))
+    assert detail.status_code == 200 and detail.context["can_message"]
+    assert client.get(admin_url("export", reg_list.pk, "csv")).status_code == 200
+    counts = client.get(reverse("participation_subscribers:index"))
+    assert counts.status_code == 200
