@@ -6,24 +6,32 @@ from django.core.management import call_command
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from cms.events.models import EventIndexPage, EventPage
 from cms.news.models import NewsIndexPage, NewsPage
 from cms.strategy.models import FieldPage, ProjectPage
 from home.demo.builder import load_demo
 from home.models import HomePage
-from participation.models import CommentStream, Idea, IdeaCollection
+from participation.models import (
+    CommentStream,
+    Idea,
+    IdeaCollection,
+    Measure,
+    MeasureSource,
+    RegistrationList,
+)
 
 
 def build_site(extra, ideas=1000, comments=10000):
     """Load the demo, add `extra` news items and events, fill one field page with
     `ideas` ideas and `comments` comments, and return the pages to time."""
     load_demo()
-    home = HomePage.objects.get()
-    field = FieldPage.objects.live().order_by("path").first()
-    news_index = NewsIndexPage.objects.get()
-    event_index = EventIndexPage.objects.get()
+    german = Locale.get_default()
+    home = HomePage.objects.get(locale=german)
+    field = FieldPage.objects.live().filter(locale=german).order_by("path").first()
+    news_index = NewsIndexPage.objects.get(locale=german)
+    event_index = EventIndexPage.objects.get(locale=german)
     now = timezone.now()
     for number in range(extra):
         news = NewsPage(
@@ -58,9 +66,22 @@ def build_site(extra, ideas=1000, comments=10000):
         .order_by("-comment_count", "pk")
         .first()
     )
-    project = ProjectPage.objects.get()
-    event = EventPage.objects.live().order_by("path").first()
-    news = NewsPage.objects.live().order_by("path").first()
+    project = ProjectPage.objects.get(locale=german)
+    event = EventPage.objects.live().filter(locale=german).order_by("path").first()
+    news = NewsPage.objects.live().filter(locale=german).order_by("path").first()
+    registration_event = (
+        RegistrationList.objects.filter(is_enabled=True).first().page.specific
+    )
+    english_field = field.get_translation(Locale.objects.get(language_code="en"))
+    arabic_home = home.get_translation(Locale.objects.get(language_code="ar"))
+    measure = (
+        Measure.objects.filter(
+            locale=german,
+            translation_key__in=MeasureSource.objects.values("measure_key"),
+        )
+        .order_by("pk")
+        .first()
+    )
     return [
         ("home page", home.url),
         ("project page", project.url),
@@ -80,4 +101,12 @@ def build_site(extra, ideas=1000, comments=10000):
         ("stream, page 50", f"{seeded_page.url}?comments{stream.pk}-page=50"),
         ("idea page, busiest", reverse("participation:idea_detail", args=[busiest.pk])),
         ("moderation queue (admin)", reverse("participation_moderation:index")),
+        ("event page with registration", registration_event.url),
+        ("field page in English", english_field.url),
+        ("home page in Arabic", arabic_home.url),
+        ("catalogue of measures", reverse("participation:catalogue")),
+        (
+            "measure page",
+            reverse("participation:measure_detail", args=[measure.translation_key]),
+        ),
     ]
