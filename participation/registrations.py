@@ -23,7 +23,7 @@ from wagtail.models import Locale, Page
 
 from . import emails
 from .models import Registration, RegistrationList, RegistrationPageMixin
-from .tokens import LinkError, link_max_age
+from .tokens import LinkError, link_max_age, load_signed
 
 TOKEN_SALT = "participation.registration"
 CONFIRM, MANAGE = "c", "m"
@@ -208,19 +208,13 @@ def read_token(token, purpose):
     """The registration a token stands for, or LinkError. Confirmation links
     expire; the personal link of a registrant works until the data is deleted."""
     max_age = link_max_age() if purpose == CONFIRM else None
-    try:
-        data = signing.loads(token, salt=TOKEN_SALT, max_age=max_age)
-    except signing.SignatureExpired:
-        raise LinkError(
-            _("This link has expired. Please register again."), "expired"
-        ) from None
-    except signing.BadSignature:
-        raise LinkError(
-            _("This link is not valid. Please copy it completely from the e-mail."),
-            "invalid",
-        ) from None
-    if not isinstance(data, dict) or data.get("p") != purpose:
-        raise LinkError(_("This link is not valid."), "invalid")
+    data = load_signed(
+        token,
+        salt=TOKEN_SALT,
+        max_age=max_age,
+        expired=_("This link has expired. Please register again."),
+        purpose=purpose,
+    )
     registration = (
         Registration.objects.select_related("registration_list__page")
         .filter(pk=data.get("r"))

@@ -42,7 +42,7 @@ from .models import (
     Support,
 )
 from .models.subscriptions import EVENTS, NEWS
-from .tokens import LinkError, link_max_age
+from .tokens import LinkError, link_max_age, load_signed
 
 TOKEN_SALT = "participation.subscription"
 FOLLOW_SALT = "participation.follow"
@@ -88,19 +88,13 @@ def make_token(subscription, purpose):
 def read_token(token, purpose):
     """The subscription a token stands for, or LinkError."""
     max_age = link_max_age() if purpose == CONFIRM else None
-    try:
-        data = signing.loads(token, salt=TOKEN_SALT, max_age=max_age)
-    except signing.SignatureExpired:
-        raise LinkError(
-            _("This link has expired. Please subscribe again."), "expired"
-        ) from None
-    except signing.BadSignature:
-        raise LinkError(
-            _("This link is not valid. Please copy it completely from the e-mail."),
-            "invalid",
-        ) from None
-    if not isinstance(data, dict) or data.get("p") != purpose:
-        raise LinkError(_("This link is not valid."), "invalid")
+    data = load_signed(
+        token,
+        salt=TOKEN_SALT,
+        max_age=max_age,
+        expired=_("This link has expired. Please subscribe again."),
+        purpose=purpose,
+    )
     subscription = Subscription.objects.filter(pk=data.get("u")).first()
     if subscription is None or not constant_time_compare(
         subscription.secret, str(data.get("s", ""))
@@ -365,13 +359,7 @@ def follow_token(participant):
 
 
 def read_follow_token(token):
-    try:
-        data = signing.loads(token, salt=FOLLOW_SALT)
-    except signing.BadSignature:
-        raise LinkError(
-            _("This link is not valid. Please copy it completely from the e-mail."),
-            "invalid",
-        ) from None
+    data = load_signed(token, salt=FOLLOW_SALT, max_age=None)
     participant = Participant.objects.filter(pk=data.get("f")).first()
     if participant is None:
         raise LinkError(_("You follow no ideas any more."), "gone")

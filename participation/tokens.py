@@ -38,6 +38,24 @@ class LinkError(Exception):
         self.code = code
 
 
+def load_signed(token, *, salt, max_age, expired=None, purpose=None):
+    """The payload of a signed link from an e-mail, or LinkError: `expired` is
+    the message for a link older than `max_age` seconds (None: no limit); with
+    `purpose`, a link made for another purpose is refused."""
+    try:
+        data = signing.loads(token, salt=salt, max_age=max_age)
+    except signing.SignatureExpired:
+        raise LinkError(expired, "expired") from None
+    except signing.BadSignature:
+        raise LinkError(
+            _("This link is not valid. Please copy it completely from the e-mail."),
+            "invalid",
+        ) from None
+    if not isinstance(data, dict) or (purpose and data.get("p") != purpose):
+        raise LinkError(_("This link is not valid."), "invalid")
+    return data
+
+
 def make_token(link):
     """The token for a link, to be put into the URL of an e-mail."""
     return signing.dumps(
@@ -51,20 +69,12 @@ def read_token(token, purpose):
     It does not mark the link used; the caller does that inside its transaction,
     after locking the row (see services.confirm_participant).
     """
-    try:
-        data = signing.loads(token, salt=LINK_SALT, max_age=link_max_age())
-    except signing.SignatureExpired:
-        raise LinkError(
-            _("This link has expired. Please hand in your contribution again."),
-            "expired",
-        ) from None
-    except signing.BadSignature:
-        raise LinkError(
-            _("This link is not valid. Please copy it completely from the e-mail."),
-            "invalid",
-        ) from None
-    if not isinstance(data, dict):
-        raise LinkError(_("This link is not valid."), "invalid")
+    data = load_signed(
+        token,
+        salt=LINK_SALT,
+        max_age=link_max_age(),
+        expired=_("This link has expired. Please hand in your contribution again."),
+    )
     link = (
         AccessLink.objects.select_related("participant")
         .filter(pk=data.get("l"), purpose=purpose)
