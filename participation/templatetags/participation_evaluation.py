@@ -2,12 +2,21 @@
 the measure it went into and, if its process publishes it, its scorecard."""
 
 from django import template
+from django.conf import settings
+from django.utils.html import format_html
 
 from ..evaluation import public_scorecard
 from ..measures import localized_measure
 from ..models import Idea
 
 register = template.Library()
+
+
+@register.filter
+def language_part(text, language):
+    """`text` marked as written in `language`, so that a screen reader on a
+    page in another language reads it right (WCAG 3.1.2)."""
+    return format_html('<span lang="{}">{}</span>', language, text)
 
 
 @register.inclusion_tag("participation/evaluation/idea_outcome.html")
@@ -26,4 +35,6 @@ def idea_outcome(idea):
         "idea": idea,
         "measure": localized_measure(key) if key else None,
         "scorecard": public_scorecard(idea) if public else None,
+        # criteria and stages are written once, in the site's default language
+        "source_language": settings.LANGUAGE_CODE,
     }

@@ -366,7 +366,9 @@ def test_the_public_scorecard_follows_the_process_setting(
     process.save()
     html = client.get(url("idea_detail", idea.pk)).content.decode()
     assert "Scorecard" in html
-    assert "Mehrwert für die Stadt" in html
+    # the criteria and stages are written in German: marked so for screen readers
+    assert '<th scope="row" lang="de">Mehrwert für die Stadt</th>' in html
+    assert 'at the stage “<span lang="de">' in html
     assert "3.0 (scale 0 to 5)" in html
     # 100 * (2 * 0.6 + 0.4) / 3 = 53.3 -> 53
     assert "<strong>53</strong>" in html
