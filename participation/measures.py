@@ -117,14 +117,6 @@ def measure_sources(key):
     )
 
 
-def measure_for_idea(idea):
-    """The measure an idea went into, in the reader's language, or None."""
-    source = MeasureSource.objects.filter(idea=idea).first()
-    if source is None:
-        return None
-    return localized_measure(source.measure_key)
-
-
 # --- the catalogue -------------------------------------------------------------------
 
 
