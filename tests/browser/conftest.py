@@ -61,12 +61,15 @@ def watch(page):
 
     page.on("console", on_console)
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-    page.on(
-        "requestfailed",
-        lambda request: problems.append(
-            f"request failed: {request.url} {request.failure}"
-        ),
-    )
+
+    def on_request_failed(request):
+        # Chromium aborts a favicon request when the next navigation starts
+        # before it finished; that is the browser's doing, not the page's.
+        if "favicon" in request.url and "ERR_ABORTED" in (request.failure or ""):
+            return
+        problems.append(f"request failed: {request.url} {request.failure}")
+
+    page.on("requestfailed", on_request_failed)
     page.on("response", on_response)
     page.problems = problems
     return page

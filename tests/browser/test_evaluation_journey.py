@@ -20,16 +20,6 @@ pytestmark = [
 ]
 
 
-def problems(page):
-    """The page's problems, without the admin's favicon request that Chromium
-    aborts when the next navigation starts before it finished."""
-    return [
-        problem
-        for problem in page.problems
-        if not ("favicon.ico" in problem and "ERR_ABORTED" in problem)
-    ]
-
-
 def log_in(page, base, username, password):
     page.goto(base + "/admin/login/")
     page.fill("#id_username", username)
@@ -76,7 +66,7 @@ def test_scoring_merging_and_the_measure_page(demo_site, new_page, django_user_m
     # nothing else in the admin
     admin.goto(base + "/admin/participation/moderation/")
     assert admin.url.rstrip("/").endswith("/admin")
-    assert problems(admin) == []
+    assert admin.problems == []
 
     # A moderator takes two ideas into a new measure.
     measure = Measure.objects.create(
@@ -106,7 +96,7 @@ def test_scoring_merging_and_the_measure_page(demo_site, new_page, django_user_m
     ) == {first.pk, second.pk}
     first.refresh_from_db()
     assert first.status == IdeaStatus.ACCEPTED
-    assert problems(staff) == []
+    assert staff.problems == []
 
     # The measure's page shows both sources, and an idea links to the measure.
     citizen = new_page()
@@ -122,4 +112,4 @@ def test_scoring_merging_and_the_measure_page(demo_site, new_page, django_user_m
         sources.get_by_role("link", name=first.title).click()
     assert citizen.get_by_role("link", name="Mobilitätsstation am Bahnhof").is_visible()
     assert "Beides gehört an den Bahnhof." in citizen.content()
-    assert problems(citizen) == []
+    assert citizen.problems == []
